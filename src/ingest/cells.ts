@@ -1,0 +1,175 @@
+// Cell converters of the data contract: raw text (already trimmed, never empty) → typed value.
+// They return a `CellFailure` instead of throwing: a bad cell is an expected event, reported
+// with its line and column, and the other cells of the row are still checked.
+import { looseValueKey, valueKey } from '../shared/normalize.js';
+
+export class CellFailure {
+  constructor(readonly expected: string) {}
+}
+
+export type CellResult<T> = T | CellFailure;
+
+const SPACES = /[\s\u00a0\u202f']/g;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const FR_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}[:h]\d{2}(?::\d{2})?)?$/;
+export const DATE_EXPECTED = 'une date (jj/mm/aaaa ou aaaa-mm-jj)';
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A calendar date as ISO text `YYYY-MM-DD` (string compare = chronological order). */
+export function parseDate(raw: string): CellResult<string> {
+  let year: number;
+  let month: number;
+  let day: number;
+  const iso = ISO_DATE.exec(raw);
+  if (iso) {
+    year = Number(iso[1]);
+    month = Number(iso[2]);
+    day = Number(iso[3]);
+  } else {
+    const fr = FR_DATE.exec(raw);
+    if (!fr) return new CellFailure(DATE_EXPECTED);
+    day = Number(fr[1]);
+    month = Number(fr[3]);
+    year = Number(fr[4]);
+  }
+  if (month < 1 || month > 12) return new CellFailure(`${DATE_EXPECTED} ; le mois ${month} n'existe pas`);
+  if (day < 1 || day > daysInMonth(year, month)) {
+    return new CellFailure(`${DATE_EXPECTED} ; cette date n'existe pas dans le calendrier`);
+  }
+  if (year < 1900 || year > 2100) return new CellFailure(`${DATE_EXPECTED} ; année entre 1900 et 2100`);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export const INTEGER_EXPECTED = 'un nombre entier positif ou nul';
+
+/** Non-negative integer; spaces and no-break spaces allowed as thousands separators. */
+export function parseCount(raw: string): CellResult<number> {
+  const compact = raw.replace(SPACES, '');
+  if (/^\d+$/.test(compact)) return Number(compact);
+  if (/^-\d+(?:[.,]\d+)?$/.test(compact)) return new CellFailure(`${INTEGER_EXPECTED} (un nombre négatif n'a pas de sens ici)`);
+  if (/^\d+[.,]\d+$/.test(compact)) {
+    // `12,0` is an integer written with a decimal part: still refused, the column counts events.
+    return new CellFailure(`${INTEGER_EXPECTED} (pas de décimale dans une colonne de comptage)`);
+  }
+  return new CellFailure(INTEGER_EXPECTED);
+}
+
+/** Integer ≥ 1 (`nombre`: how many identical events the row stands for). */
+export function parsePositiveCount(raw: string): CellResult<number> {
+  const value = parseCount(raw);
+  if (value instanceof CellFailure) return new CellFailure('un nombre entier supérieur ou égal à 1');
+  if (value < 1) return new CellFailure('un nombre entier supérieur ou égal à 1');
+  return value;
+}
+
+export const AMOUNT_EXPECTED = 'un montant en euros (ex. 12,50 ou 1 234,50)';
+
+/** Euros: `12.5`, `12,50`, `1 234,50`, `1.234,50`, optional `€`. Rounded to the cent. */
+export function parseAmount(raw: string): CellResult<number> {
+  let text = raw.replace(/€|eur(?:os?)?$/gi, '').replace(SPACES, '');
+  const negative = text.startsWith('-');
+  if (negative) text = text.slice(1);
+  let normalized: string;
+  if (/^\d+$/.test(text)) normalized = text;
+  else if (/^\d+[.,]\d{1,2}$/.test(text)) normalized = text.replace(',', '.');
+  else if (/^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$/.test(text)) normalized = text.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?$/.test(text)) normalized = text.replace(/,/g, '');
+  else if (/^\d+[.,]\d+$/.test(text)) return new CellFailure(`${AMOUNT_EXPECTED} ; au plus deux décimales`);
+  else return new CellFailure(AMOUNT_EXPECTED);
+  if (negative) return new CellFailure(`${AMOUNT_EXPECTED} ; un montant négatif n'est pas accepté`);
+  return Math.round(Number(normalized) * 100) / 100;
+}
+
+/** Any number (indicateurs.csv `valeur`): decimal comma or point, thousands spaces, sign. */
+export function parseNumber(raw: string): CellResult<number> {
+  const text = raw.replace(SPACES, '').replace(/%$/, '');
+  if (/^-?\d+(?:[.,]\d+)?$/.test(text)) return Number(text.replace(',', '.'));
+  if (/^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'));
+  return new CellFailure('un nombre (ex. 1 234 ou 50,3)');
+}
+
+const TRUE_WORDS = new Set(['oui', 'o', 'vrai', 'true', '1', 'x', 'yes', 'y']);
+const FALSE_WORDS = new Set(['non', 'n', 'faux', 'false', '0', 'no']);
+export const BOOLEAN_EXPECTED = 'oui ou non (ou o/n, vrai/faux, 1/0, x/vide)';
+
+/** Booleans; an empty cell is "non" (the `x`/empty convention of spreadsheets). */
+export function parseBoolean(raw: string): CellResult<boolean> {
+  const key = valueKey(raw);
+  if (TRUE_WORDS.has(key)) return true;
+  if (FALSE_WORDS.has(key)) return false;
+  return new CellFailure(BOOLEAN_EXPECTED);
+}
+
+/** A closed list of values, each with its synonyms; matching ignores case and accents. */
+export interface CategoryDefinition<V extends string> {
+  /** canonical value → label shown to users and synonyms accepted in files */
+  readonly values: Readonly<Record<V, { readonly label: string; readonly synonyms: readonly string[] }>>;
+}
+
+export type CategoryMatcher<V extends string> = (raw: string) => CellResult<V>;
+
+/** Builds the matcher of a category, with extra synonyms from the config (`valeurs`). */
+export function createCategoryMatcher<V extends string>(
+  definition: CategoryDefinition<V>,
+  extraSynonyms: Readonly<Record<string, string>> = {},
+): CategoryMatcher<V> {
+  const byKey = new Map<string, V>();
+  const labels: string[] = [];
+  for (const [value, { label, synonyms }] of Object.entries(definition.values) as [V, { label: string; synonyms: readonly string[] }][]) {
+    labels.push(label);
+    for (const word of [value, label, ...synonyms]) {
+      byKey.set(valueKey(word), value);
+      byKey.set(looseValueKey(word), value);
+    }
+  }
+  for (const [word, value] of Object.entries(extraSynonyms)) {
+    const canonical = byKey.get(valueKey(value));
+    if (canonical !== undefined) {
+      byKey.set(valueKey(word), canonical);
+      byKey.set(looseValueKey(word), canonical);
+    }
+  }
+  const expected = `une de ces valeurs : ${labels.join(', ')}`;
+  return (raw) => byKey.get(valueKey(raw)) ?? byKey.get(looseValueKey(raw)) ?? new CellFailure(expected);
+}
+
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+const PHONE = /^(?:\+\d{10,14}|00\d{10,13}|0\d{9})$/;
+
+/** True when a text looks like an e-mail address or a phone number (personal data). */
+export function looksPersonal(raw: string): boolean {
+  return EMAIL.test(raw) || PHONE.test(raw.replace(/[\s.\-()/]/g, ''));
+}
+
+/** `personne`: an opaque pseudonymous code, never an e-mail or a phone number. */
+export function parsePersonCode(raw: string): CellResult<string> {
+  if (looksPersonal(raw)) {
+    return new CellFailure('un code pseudonyme (jamais un e-mail ni un numéro de téléphone)');
+  }
+  return raw;
+}
+
+/** Free text (site, lieu, genre…): kept as given, trimmed. */
+export function parseText(raw: string): CellResult<string> {
+  return raw;
+}
+
+export const INDICATOR_ID = /^[a-z0-9_]+(?:\.[a-z0-9_]+)*$/;
+
+export function parseIndicatorId(raw: string): CellResult<string> {
+  return INDICATOR_ID.test(raw)
+    ? raw
+    : new CellFailure('un identifiant en minuscules sans accent, ex. accueil.personnes_accueillies');
+}
+
+export function parseYear(raw: string): CellResult<number> {
+  const compact = raw.replace(SPACES, '');
+  if (/^\d{4}$/.test(compact)) {
+    const year = Number(compact);
+    if (year >= 1900 && year <= 2100) return year;
+  }
+  return new CellFailure('une année sur quatre chiffres (ex. 2024)');
+}

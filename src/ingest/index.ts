@@ -1,0 +1,3 @@
+export { ingestFolder, findDataFolder, datasetOfFile, DATASET_FILES, DATASET_IDS } from './ingest-folder.js';
+export type * from './types.js';
+export type { MaraudeRow, TrodRow, DomiciliationRow, AideRow, IndicateurRow, RowByDataset } from './contract.js';

@@ -1,0 +1,150 @@
+// Entry of the ingest stage: the only code that reads input files. Finds the contract files
+// of a project folder, validates them as streams and hands valid rows to the sink.
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { UsageError } from '../shared/errors.js';
+import { normalizeHeader } from '../shared/normalize.js';
+import { createRowSchemas, DATASET_FILES, DATASET_IDS, type DatasetId } from './contract.js';
+import type { DataIssue, FileSummary, IngestOptions, IngestReport, RowSink } from './types.js';
+import { validateFile } from './validate-file.js';
+
+export * from './types.js';
+export { DATASET_FILES, DATASET_IDS } from './contract.js';
+
+/** Dataset fed by a file name; `chiffres-2023.csv` (a previous export) is history for indicateurs. */
+export function datasetOfFile(fileName: string): DatasetId | null {
+  const key = normalizeHeader(basename(fileName, extname(fileName)));
+  if (key === 'maraudes' || key === 'maraude') return 'maraudes';
+  if (key === 'trod' || key === 'trods' || key === 'depistages') return 'trod';
+  if (key === 'domiciliations' || key === 'domiciliation') return 'domiciliations';
+  if (key === 'aides_financieres' || key === 'aides' || key === 'aide_financiere') return 'aides';
+  if (key === 'indicateurs' || key.startsWith('indicateurs_') || /^chiffres(_\d{4})?(_complet)?$/.test(key)) return 'indicateurs';
+  return null;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `<dossier>/donnees/` when it exists, else `<dossier>`. */
+export async function findDataFolder(folder: string): Promise<string> {
+  const absolute = resolve(folder);
+  if (!(await isDirectory(absolute))) {
+    throw new UsageError(`le dossier « ${folder} » n'existe pas ou n'est pas un dossier`, {
+      hint: 'indiquez le dossier du projet, qui contient les fichiers CSV ou un sous-dossier « donnees »',
+    });
+  }
+  const nested = join(absolute, 'donnees');
+  return (await isDirectory(nested)) ? nested : absolute;
+}
+
+const EXPECTED_NAMES = DATASET_IDS.map((id) => DATASET_FILES[id]).join(', ');
+
+function emptySummary(file: string): FileSummary {
+  return {
+    dataset: null,
+    file,
+    rowsRead: 0,
+    rowsValid: 0,
+    rowsSkipped: 0,
+    years: {},
+    columns: {},
+    errorCount: 0,
+    warningCount: 1,
+    errorsOmitted: 0,
+    warningsOmitted: 0,
+    refused: false,
+  };
+}
+
+export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): Promise<IngestReport> {
+  const dataFolder = await findDataFolder(options.folder);
+  const entries = (await readdir(dataFolder, { withFileTypes: true }))
+    .filter((entry) => entry.isFile() && extname(entry.name).toLowerCase() === '.csv')
+    .map((entry) => entry.name)
+    .sort((a, b) => a.localeCompare(b, 'fr'));
+  const schemas = createRowSchemas(options.values);
+  const files: FileSummary[] = [];
+  const errors: DataIssue[] = [];
+  const warnings: DataIssue[] = [];
+  const eventFileOf = new Map<DatasetId, string>();
+  let errorTotal = 0;
+
+  const ordered = [...entries].sort(
+    (a, b) => DATASET_IDS.indexOf(datasetOfFile(a) ?? 'indicateurs') - DATASET_IDS.indexOf(datasetOfFile(b) ?? 'indicateurs'),
+  );
+  for (const name of ordered) {
+    const dataset = datasetOfFile(name);
+    if (dataset === null) {
+      files.push(emptySummary(name));
+      warnings.push({
+        severity: 'warning',
+        code: 'fichier_inconnu',
+        file: name,
+        message: `fichier « ${name} » non reconnu : il est ignoré`,
+        expected: `un de ces noms : ${EXPECTED_NAMES}`,
+      });
+      continue;
+    }
+    const previous = eventFileOf.get(dataset);
+    if (previous !== undefined && dataset !== 'indicateurs') {
+      const issue: DataIssue = {
+        severity: 'error',
+        code: 'fichier_en_double',
+        file: name,
+        message: `« ${previous} » et « ${name} » contiennent tous deux les données ${dataset} : gardez-en un seul`,
+      };
+      errors.push(issue);
+      errorTotal += 1;
+      files.push({ ...emptySummary(name), dataset, warningCount: 0, errorCount: 1, refused: true });
+      continue;
+    }
+    eventFileOf.set(dataset, name);
+    const result = await validateFile({
+      dataset,
+      path: join(dataFolder, name),
+      file: name,
+      schemas,
+      configuredColumns: options.columns?.[dataset],
+      sink,
+    });
+    files.push(result.summary);
+    errorTotal += result.summary.errorCount;
+    for (const issue of result.issues.kept) (issue.severity === 'error' ? errors : warnings).push(issue);
+  }
+
+  const year = options.year ?? latestYear(files);
+  if (year !== undefined) {
+    for (const summary of files) {
+      const others = Object.entries(summary.years).filter(([y]) => Number(y) !== year);
+      if (summary.dataset === null || summary.dataset === 'indicateurs' || others.length === 0) continue;
+      const count = others.reduce((sum, [, n]) => sum + n, 0);
+      const future = others.filter(([y]) => Number(y) > year).map(([y]) => y);
+      warnings.push({
+        severity: 'warning',
+        code: 'hors_annee',
+        file: summary.file,
+        message:
+          `${count} ligne${count > 1 ? 's' : ''} hors de l'année ${year} (${others.map(([y, n]) => `${y} : ${n}`).join(', ')})` +
+          (future.length > 0 ? ` : données postérieures au rapport, ignorées pour ${year}` : ' : conservées comme historique'),
+      });
+      summary.warningCount += 1;
+    }
+  }
+  return { folder: resolve(options.folder), dataFolder, year, files, errors, warnings, ok: errorTotal === 0 };
+}
+
+function latestYear(files: readonly FileSummary[]): number | undefined {
+  let latest: number | undefined;
+  for (const summary of files) {
+    for (const year of Object.keys(summary.years)) {
+      const value = Number(year);
+      if (latest === undefined || value > latest) latest = value;
+    }
+  }
+  return latest;
+}

@@ -1,0 +1,141 @@
+// Maps the header row of a file to contract columns: normalization, French joiners, synonyms,
+// config mapping, privacy refusal, duplicates and missing required columns.
+import { headerKey, normalizeHeader } from '../shared/normalize.js';
+import { type DatasetId, type FieldSpec, IGNORED_COLUMNS, PERSONAL_COLUMNS } from './contract.js';
+
+export type ColumnTarget =
+  | { kind: 'field'; name: string; spec: FieldSpec }
+  | { kind: 'counter'; id: string }
+  | { kind: 'ignored' };
+
+export interface HeaderProblem {
+  code: string;
+  column?: string;
+  message: string;
+  expected?: string;
+  /** Problems that make the file unusable; others are warnings. */
+  fatal: boolean;
+}
+
+export interface HeaderMapping {
+  targets: ColumnTarget[];
+  /** contract column → original header */
+  columns: Record<string, string>;
+  counters: Record<string, string>;
+  problems: HeaderProblem[];
+}
+
+function acceptedNames(name: string, spec: FieldSpec): string {
+  return [name, ...(spec.synonyms ?? [])].map((word) => `« ${word} »`).join(', ');
+}
+
+/**
+ * `configured` is the config's `colonnes` for this file (contract column ← export header):
+ * those headers win over the built-in synonyms.
+ */
+export function mapHeaders(
+  dataset: DatasetId,
+  headers: readonly string[],
+  fields: readonly { name: string; spec: FieldSpec }[],
+  configured: Readonly<Record<string, string>> = {},
+): HeaderMapping {
+  const byKey = new Map<string, { name: string; spec: FieldSpec }>();
+  // Synonyms first, then canonical names, so that a canonical name always wins a clash.
+  for (const field of fields) for (const synonym of field.spec.synonyms ?? []) byKey.set(headerKey(synonym), field);
+  for (const field of fields) byKey.set(headerKey(field.name), field);
+  const configuredByKey = new Map<string, string>();
+  for (const [name, header] of Object.entries(configured)) configuredByKey.set(headerKey(header), name);
+  const ignored = new Set((IGNORED_COLUMNS[dataset] ?? []).map(headerKey));
+
+  const targets: ColumnTarget[] = [];
+  const columns: Record<string, string> = {};
+  const counters: Record<string, string> = {};
+  const problems: HeaderProblem[] = [];
+  const seen = new Map<string, string>();
+
+  headers.forEach((header, index) => {
+    const normalized = normalizeHeader(header);
+    const key = headerKey(header);
+    if (normalized === '') {
+      targets.push({ kind: 'ignored' });
+      problems.push({
+        code: 'colonne_sans_entete',
+        column: `n° ${index + 1}`,
+        message: `la colonne n° ${index + 1} n'a pas d'en-tête : elle est ignorée`,
+        fatal: false,
+      });
+      return;
+    }
+    if (PERSONAL_COLUMNS.has(normalized) || PERSONAL_COLUMNS.has(key)) {
+      targets.push({ kind: 'ignored' });
+      problems.push({
+        code: 'donnee_personnelle',
+        column: header,
+        message:
+          `la colonne « ${header} » contient des données personnelles identifiantes : le fichier est refusé. ` +
+          'Supprimez cette colonne de l\'export ; seul un code pseudonyme est accepté, dans la colonne « personne »',
+        fatal: true,
+      });
+      return;
+    }
+    const configuredName = configuredByKey.get(key);
+    const field = configuredName !== undefined ? fields.find((f) => f.name === configuredName) : byKey.get(key);
+    const target: ColumnTarget = field
+      ? { kind: 'field', name: field.name, spec: field.spec }
+      : ignored.has(key)
+        ? { kind: 'ignored' }
+        : dataset === 'maraudes'
+          ? { kind: 'counter', id: normalized }
+          : { kind: 'ignored' };
+    const identity = target.kind === 'field' ? `champ:${target.name}` : target.kind === 'counter' ? `compteur:${target.id}` : undefined;
+    if (identity !== undefined) {
+      const previous = seen.get(identity);
+      if (previous !== undefined) {
+        problems.push({
+          code: 'colonne_en_double',
+          column: header,
+          message: `les colonnes « ${previous} » et « ${header} » désignent la même donnée : gardez-en une seule`,
+          fatal: true,
+        });
+        targets.push({ kind: 'ignored' });
+        return;
+      }
+      seen.set(identity, header);
+    }
+    if (target.kind === 'field') columns[target.name] = header;
+    if (target.kind === 'counter') counters[target.id] = header;
+    if (!field && target.kind === 'ignored' && !ignored.has(key)) {
+      problems.push({
+        code: 'colonne_inconnue',
+        column: header,
+        message: `colonne « ${header} » inconnue : elle est ignorée`,
+        expected: `les colonnes ${fields.map((f) => f.name).join(', ')} (ou une correspondance dans « colonnes » de rapport.yaml)`,
+        fatal: false,
+      });
+    }
+    targets.push(target);
+  });
+
+  for (const field of fields) {
+    if (field.spec.required && columns[field.name] === undefined) {
+      problems.push({
+        code: 'colonne_manquante',
+        column: field.name,
+        message: `colonne obligatoire « ${field.name} » absente : le fichier ne peut pas être utilisé`,
+        expected: `un en-tête parmi ${acceptedNames(field.name, field.spec)} (ou une correspondance dans « colonnes » de rapport.yaml)`,
+        fatal: true,
+      });
+    }
+  }
+  for (const [name, header] of Object.entries(configured)) {
+    if (!headers.some((h) => headerKey(h) === headerKey(header))) {
+      problems.push({
+        code: 'colonne_configuree_absente',
+        column: header,
+        message: `rapport.yaml associe la colonne « ${name} » à l'en-tête « ${header} », absent du fichier`,
+        fatal: false,
+      });
+    }
+  }
+  return { targets, columns, counters, problems };
+}

@@ -1,0 +1,183 @@
+// Streaming CSV reader: detects encoding and separator, then hands records one at a time.
+// Memory stays bounded by one chunk whatever the file size.
+import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { parse, CsvError } from 'csv-parse';
+import iconv from 'iconv-lite';
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+export interface CsvFormat {
+  encoding: Encoding;
+  bom: boolean;
+  separator: string;
+}
+
+/** A problem that stops the reading of one file (the other files are still read). */
+export class CsvFileProblem extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+const SNIFF_BYTES = 64 * 1024;
+const SEPARATORS = [';', ',', '\t'] as const;
+
+/** Number of complete UTF-8 bytes at the start of `buffer` (a chunk may cut a character). */
+function completeUtf8Length(buffer: Buffer): number {
+  let index = buffer.length - 1;
+  let continuation = 0;
+  while (index >= 0 && continuation < 3 && ((buffer[index] ?? 0) & 0xc0) === 0x80) {
+    index -= 1;
+    continuation += 1;
+  }
+  if (index < 0) return buffer.length;
+  const lead = buffer[index] ?? 0;
+  const needed = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
+  return needed > continuation ? index : buffer.length;
+}
+
+function detectEncoding(head: Buffer): { encoding: Encoding; bom: boolean } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    throw new CsvFileProblem(
+      "le fichier est encodé en UTF-16, non pris en charge : enregistrez-le en « CSV UTF-8 » ou « CSV (séparateur : point-virgule) »",
+    );
+  }
+  return { encoding: isUtf8(head.subarray(0, completeUtf8Length(head))) ? 'utf-8' : 'windows-1252', bom: false };
+}
+
+function looksBinary(head: Buffer): boolean {
+  const sample = head.subarray(0, 8192);
+  if (sample.includes(0)) return true;
+  // ZIP (xlsx, ods) and OLE (xls) signatures: a spreadsheet saved instead of exported.
+  return (sample[0] === 0x50 && sample[1] === 0x4b) || (sample[0] === 0xd0 && sample[1] === 0xcf);
+}
+
+/** Separator of the header line: the most frequent of `;`, `,`, tab outside quotes. */
+export function detectSeparator(headerLine: string): string {
+  const counts = new Map<string, number>(SEPARATORS.map((sep) => [sep, 0]));
+  let quoted = false;
+  for (const char of headerLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let best: string = ';';
+  let bestCount = 0;
+  for (const [sep, count] of counts) {
+    if (count > bestCount) {
+      best = sep;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of createReadStream(path, { start: 0, end: SNIFF_BYTES - 1 })) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function describeCsvError(error: CsvError): CsvFileProblem {
+  const line = (error as CsvError & { lines?: number }).lines;
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new CsvFileProblem('guillemet ouvert jamais refermé : le reste du fichier ne peut pas être lu', line);
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return new CsvFileProblem('guillemet fermant suivi d\'autres caractères dans une cellule', line);
+    default:
+      return new CsvFileProblem(`CSV illisible (${error.code})`, line);
+  }
+}
+
+/**
+ * Streams the records of `path`; `onRecord` gets each record with its line number as a
+ * spreadsheet shows it (header = 1). Empty lines are passed as `['']` so numbering stays
+ * right. Throws CsvFileProblem for problems that make the rest of the file unreadable.
+ */
+export async function readCsvRecords(
+  path: string,
+  onRecord: (record: string[], line: number) => void,
+  onFormat?: (format: CsvFormat) => void,
+): Promise<CsvFormat> {
+  const head = await readHead(path);
+  if (head.length === 0) throw new CsvFileProblem('le fichier est vide');
+  if (looksBinary(head)) {
+    throw new CsvFileProblem(
+      "ce n'est pas un fichier texte CSV (fichier binaire, peut-être un classeur .xlsx renommé) : exportez-le en CSV depuis le tableur",
+    );
+  }
+  const { encoding, bom } = detectEncoding(head);
+  const text = encoding === 'utf-8' ? head.toString('utf8', bom ? 3 : 0) : iconv.decode(head, 'win1252');
+  const firstLine = text.split(/\r?\n|\r/, 1)[0] ?? '';
+  // French Excel may write a `sep=;` first line to announce its separator.
+  const sepDirective = /^sep=(.)\s*$/i.exec(firstLine);
+  const separator = sepDirective ? (sepDirective[1] as string) : detectSeparator(firstLine);
+  onFormat?.({ encoding, bom, separator });
+
+  const parser = parse({
+    delimiter: separator,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    from_line: sepDirective ? 2 : 1,
+  });
+  const source = createReadStream(path, { highWaterMark: 256 * 1024 });
+  let pending: Buffer = Buffer.alloc(0);
+  let offset = 0;
+  let invalidUtf8: number | undefined;
+  // Feeding is manual so that UTF-8 can be validated chunk by chunk without decoding twice,
+  // and Windows-1252 decoded on the fly.
+  const decoder = encoding === 'windows-1252' ? iconv.getDecoder('win1252') : undefined;
+  source.on('data', (data: Buffer | string) => {
+    const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+    let out: Buffer | string = chunk;
+    if (decoder) {
+      out = decoder.write(chunk);
+    } else if (invalidUtf8 === undefined) {
+      const joined = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      const complete = completeUtf8Length(joined);
+      if (!isUtf8(joined.subarray(0, complete))) invalidUtf8 = offset;
+      pending = joined.subarray(complete);
+      offset += chunk.length;
+    }
+    if (!parser.write(out)) source.pause();
+  });
+  parser.on('drain', () => source.resume());
+  source.on('end', () => {
+    if (decoder) {
+      const rest = decoder.end();
+      if (rest) parser.write(rest);
+    }
+    parser.end();
+  });
+  source.on('error', (error) => parser.destroy(error));
+
+  let line = sepDirective ? 1 : 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      line += 1;
+      onRecord(record, line);
+    }
+  } catch (error) {
+    source.destroy();
+    if (error instanceof CsvError) throw describeCsvError(error);
+    throw error;
+  }
+  if (invalidUtf8 !== undefined) {
+    throw new CsvFileProblem(
+      `encodage incohérent : le début du fichier est en UTF-8 mais des caractères invalides apparaissent vers l'octet ${invalidUtf8} ; réenregistrez le fichier en « CSV UTF-8 »`,
+    );
+  }
+  return { encoding, bom, separator };
+}

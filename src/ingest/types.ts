@@ -1,0 +1,87 @@
+import type { DatasetId, RowByDataset, ValueSynonyms } from './contract.js';
+import type { Encoding } from './read-csv.js';
+
+export type { DatasetId, RowByDataset, ValueSynonyms } from './contract.js';
+
+/** Per file: contract column ← header used in the association's export (config `colonnes`). */
+export type ColumnMapping = Readonly<Partial<Record<DatasetId, Readonly<Record<string, string>>>>>;
+
+export interface IngestOptions {
+  /** Project folder given on the command line. */
+  folder: string;
+  /** Report year; defaults to the latest year present in the data. */
+  year?: number;
+  columns?: ColumnMapping;
+  values?: ValueSynonyms;
+}
+
+/** Receives every valid row, as it streams; the figures stage plugs its accumulators here. */
+export type RowSink = {
+  [K in DatasetId]?: (row: RowByDataset[K], line: number, file: string) => void;
+};
+
+export type IssueSeverity = 'error' | 'warning';
+
+/** One problem found in the data. Never carries a person code. */
+export interface DataIssue {
+  severity: IssueSeverity;
+  /** Stable machine code, e.g. `valeur_invalide`, `colonne_manquante`. */
+  code: string;
+  /** File name relative to the data folder. */
+  file: string;
+  /** Line as a spreadsheet shows it (header = 1). */
+  line?: number;
+  /** Other lines involved (e.g. the first occurrence of a duplicate). */
+  otherLines?: number[];
+  /** Column header as written in the file. */
+  column?: string;
+  /** Offending value as written (masked for person codes). */
+  value?: string;
+  /** French sentence describing the problem. */
+  message: string;
+  /** What was expected, in French. */
+  expected?: string;
+}
+
+export interface FileSummary {
+  /** Dataset the file feeds, or null for an unknown `.csv`. */
+  dataset: DatasetId | null;
+  file: string;
+  encoding?: Encoding;
+  separator?: string;
+  /** Data rows read (header, empty lines and total rows excluded). */
+  rowsRead: number;
+  rowsValid: number;
+  /** Rows skipped because they are spreadsheet totals. */
+  rowsSkipped: number;
+  firstDate?: string;
+  lastDate?: string;
+  /** Valid rows per year (`annee` for indicateurs, the row date otherwise). */
+  years: Record<string, number>;
+  /** Contract column → header found in the file. */
+  columns: Record<string, string>;
+  /** Counter columns of maraudes.csv: normalized id → original header. */
+  counters?: Record<string, string>;
+  errorCount: number;
+  warningCount: number;
+  /** Messages beyond the 50 kept per file. */
+  errorsOmitted: number;
+  warningsOmitted: number;
+  /** The file could not be read to the end (encoding, quotes, missing columns…). */
+  refused: boolean;
+}
+
+export interface IngestReport {
+  folder: string;
+  /** Where the CSV files were looked up (`<dossier>/donnees` or `<dossier>`). */
+  dataFolder: string;
+  /** Report year: given, or the latest present; undefined when no dated row exists. */
+  year: number | undefined;
+  files: FileSummary[];
+  errors: DataIssue[];
+  warnings: DataIssue[];
+  ok: boolean;
+}
+
+/** Messages kept per file and severity; the rest are counted. */
+export const MAX_MESSAGES_PER_FILE = 50;

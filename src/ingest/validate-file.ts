@@ -1,0 +1,236 @@
+// Validates one contract file as it streams: header mapping, then every row, cell by cell.
+import { CellFailure, parseCount } from './cells.js';
+import { type DatasetId, type FieldSpec, listFields, type RowSchemas } from './contract.js';
+import { type HeaderMapping, mapHeaders } from './map-headers.js';
+import { CsvFileProblem, readCsvRecords } from './read-csv.js';
+import { addDefaults, checkRow } from './row-rules.js';
+import { type DataIssue, type FileSummary, MAX_MESSAGES_PER_FILE, type RowSink } from './types.js';
+
+const TOTAL_ROW = /^(sous[\s-]?)?totaux?\b/i;
+/** Person codes are pseudonymous but still never printed (brief §4). */
+const MASKED = '(valeur masquée)';
+
+export class IssueCollector {
+  readonly kept: DataIssue[] = [];
+  errorCount = 0;
+  warningCount = 0;
+  errorsOmitted = 0;
+  warningsOmitted = 0;
+  private keptErrors = 0;
+  private keptWarnings = 0;
+
+  add(issue: DataIssue): void {
+    if (issue.severity === 'error') {
+      this.errorCount += 1;
+      if (this.keptErrors >= MAX_MESSAGES_PER_FILE) this.errorsOmitted += 1;
+      else {
+        this.keptErrors += 1;
+        this.kept.push(issue);
+      }
+    } else {
+      this.warningCount += 1;
+      if (this.keptWarnings >= MAX_MESSAGES_PER_FILE) this.warningsOmitted += 1;
+      else {
+        this.keptWarnings += 1;
+        this.kept.push(issue);
+      }
+    }
+  }
+}
+
+export interface FileResult {
+  summary: FileSummary;
+  issues: IssueCollector;
+}
+
+export async function validateFile(options: {
+  dataset: DatasetId;
+  path: string;
+  file: string;
+  schemas: RowSchemas;
+  configuredColumns?: Readonly<Record<string, string>>;
+  sink: RowSink;
+}): Promise<FileResult> {
+  const { dataset, path, file, sink } = options;
+  const fields = listFields(options.schemas[dataset]);
+  const issues = new IssueCollector();
+  const summary: FileSummary = {
+    dataset,
+    file,
+    rowsRead: 0,
+    rowsValid: 0,
+    rowsSkipped: 0,
+    years: {},
+    columns: {},
+    errorCount: 0,
+    warningCount: 0,
+    errorsOmitted: 0,
+    warningsOmitted: 0,
+    refused: false,
+  };
+  const deliver = sink[dataset] as ((row: unknown, line: number, file: string) => void) | undefined;
+  const rowState = { firstKeys: new Map<string, number>() };
+  let mapping: HeaderMapping | undefined;
+  let headerWidth = 0;
+  let headers: string[] = [];
+  let stopped = false;
+
+  const onRecord = (record: string[], line: number): void => {
+    if (stopped) return;
+    if (mapping === undefined) {
+      if (record.length === 1 && (record[0] ?? '').trim() === '') return; // blank lines before the header
+      headers = record.map((cell) => cell.trim());
+      headerWidth = headers.length;
+      mapping = mapHeaders(dataset, headers, fields, options.configuredColumns);
+      summary.columns = mapping.columns;
+      if (dataset === 'maraudes') summary.counters = mapping.counters;
+      for (const problem of mapping.problems) {
+        issues.add({
+          severity: problem.fatal ? 'error' : 'warning',
+          code: problem.code,
+          file,
+          line,
+          ...(problem.column !== undefined && { column: problem.column }),
+          message: problem.message,
+          ...(problem.expected !== undefined && { expected: problem.expected }),
+        });
+      }
+      if (mapping.problems.some((p) => p.fatal)) {
+        summary.refused = true;
+        stopped = true;
+      }
+      return;
+    }
+    let firstText: string | undefined;
+    for (const cell of record) {
+      const trimmed = cell.trim();
+      if (trimmed !== '') {
+        firstText = trimmed;
+        break;
+      }
+    }
+    if (firstText === undefined) return; // empty line
+    if (TOTAL_ROW.test(firstText)) {
+      summary.rowsSkipped += 1;
+      issues.add({
+        severity: 'warning',
+        code: 'ligne_total_ignoree',
+        file,
+        line,
+        value: firstText,
+        message: `ligne de total « ${firstText} » ignorée (la compter doublerait les chiffres)`,
+      });
+      return;
+    }
+    summary.rowsRead += 1;
+    if (record.length !== headerWidth) {
+      const extraEmpty = record.length > headerWidth && record.slice(headerWidth).every((c) => c.trim() === '');
+      if (!extraEmpty) {
+        issues.add({
+          severity: 'error',
+          code: 'ligne_irreguliere',
+          file,
+          line,
+          message: `la ligne a ${record.length} cellule${record.length > 1 ? 's' : ''} alors que l'en-tête a ${headerWidth} colonnes`,
+          expected: `${headerWidth} cellules séparées par « ${separatorName(separatorUsed)} » (un séparateur en trop dans une cellule non entourée de guillemets ?)`,
+        });
+        return;
+      }
+    }
+    const row = validateRow(record, line);
+    if (row === undefined) return;
+    summary.rowsValid += 1;
+    const year = dataset === 'indicateurs' ? String(row.annee) : (row.date as string).slice(0, 4);
+    summary.years[year] = (summary.years[year] ?? 0) + 1;
+    if (dataset !== 'indicateurs') {
+      const date = row.date as string;
+      if (summary.firstDate === undefined || date < summary.firstDate) summary.firstDate = date;
+      if (summary.lastDate === undefined || date > summary.lastDate) summary.lastDate = date;
+    }
+    deliver?.(row, line, file);
+  };
+
+  const validateRow = (record: string[], line: number): Record<string, unknown> | undefined => {
+    const targets = (mapping as HeaderMapping).targets;
+    const row: Record<string, unknown> = {};
+    const counters: Record<string, number> = {};
+    let valid = true;
+    const fail = (column: string, raw: string | undefined, expected: string, spec?: FieldSpec, name?: string) => {
+      valid = false;
+      const masked = name === 'personne';
+      issues.add({
+        severity: 'error',
+        code: raw === undefined ? 'valeur_manquante' : 'valeur_invalide',
+        file,
+        line,
+        column,
+        ...(raw !== undefined && { value: masked ? MASKED : raw }),
+        message:
+          raw === undefined
+            ? `valeur obligatoire manquante dans la colonne « ${column} »`
+            : `valeur ${masked ? 'non valide' : `« ${raw} » non valide`} dans la colonne « ${column} »`,
+        expected: expected || spec?.description || '',
+      });
+    };
+    for (let index = 0; index < targets.length; index += 1) {
+      const target = targets[index] as (typeof targets)[number];
+      if (target.kind === 'ignored') continue;
+      const raw = (record[index] ?? '').trim();
+      if (target.kind === 'counter') {
+        if (raw === '') continue;
+        const value = parseCount(raw);
+        if (value instanceof CellFailure) fail(headers[index] ?? target.id, raw, value.expected);
+        else counters[target.id] = value;
+        continue;
+      }
+      if (raw === '') {
+        if (target.spec.required) fail(headers[index] ?? target.name, undefined, target.spec.description);
+        continue;
+      }
+      const value = target.spec.parse(raw);
+      if (value instanceof CellFailure) fail(headers[index] ?? target.name, raw, value.expected, target.spec, target.name);
+      else row[target.name] = value;
+    }
+    if (!valid) return undefined;
+    if (dataset === 'maraudes') row.compteurs = counters;
+    addDefaults(dataset, row, mapping as HeaderMapping);
+    const problem = checkRow(dataset, row, line, rowState);
+    if (problem) {
+      issues.add({ severity: 'error', file, line, ...problem });
+      return undefined;
+    }
+    return row;
+  };
+
+  let separatorUsed = ';';
+  try {
+    await readCsvRecords(path, onRecord, (format) => {
+      separatorUsed = format.separator;
+      summary.encoding = format.encoding;
+      summary.separator = format.separator;
+    });
+    if (mapping === undefined && !summary.refused) {
+      issues.add({ severity: 'error', code: 'fichier_vide', file, message: "le fichier ne contient aucune ligne d'en-tête" });
+      summary.refused = true;
+    }
+  } catch (error) {
+    if (!(error instanceof CsvFileProblem)) throw error;
+    summary.refused = true;
+    issues.add({
+      severity: 'error',
+      code: 'fichier_illisible',
+      file,
+      ...(error.line !== undefined && { line: error.line }),
+      message: error.message,
+    });
+  }
+  summary.errorCount = issues.errorCount;
+  summary.warningCount = issues.warningCount;
+  summary.errorsOmitted = issues.errorsOmitted;
+  summary.warningsOmitted = issues.warningsOmitted;
+  return { summary, issues };
+}
+
+function separatorName(separator: string): string {
+  return separator === '\t' ? 'tabulation' : separator;
+}
