@@ -14,8 +14,11 @@ const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.
 const FR_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}[:h]\d{2}(?::\d{2})?)?$/;
 export const DATE_EXPECTED = 'une date (jj/mm/aaaa ou aaaa-mm-jj)';
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
 /** A calendar date as ISO text `YYYY-MM-DD` (string compare = chronological order). */
@@ -133,7 +136,15 @@ export function createCategoryMatcher<V extends string>(
     }
   }
   const expected = `une de ces valeurs : ${labels.join(', ')}`;
-  return (raw) => byKey.get(valueKey(raw)) ?? byKey.get(looseValueKey(raw)) ?? new CellFailure(expected);
+  // Files repeat a handful of spellings millions of times: remember each raw spelling once.
+  const memo = new Map<string, CellResult<V>>();
+  return (raw) => {
+    const known = memo.get(raw);
+    if (known !== undefined) return known;
+    const result = byKey.get(valueKey(raw)) ?? byKey.get(looseValueKey(raw)) ?? new CellFailure(expected);
+    if (memo.size < 10_000) memo.set(raw, result);
+    return result;
+  };
 }
 
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
@@ -141,7 +152,10 @@ const PHONE = /^(?:\+\d{10,14}|00\d{10,13}|0\d{9})$/;
 
 /** True when a text looks like an e-mail address or a phone number (personal data). */
 export function looksPersonal(raw: string): boolean {
-  return EMAIL.test(raw) || PHONE.test(raw.replace(/[\s.\-()/]/g, ''));
+  if (raw.includes('@') && EMAIL.test(raw)) return true;
+  // Cheap first-character filter: phone numbers start with 0, + or a parenthesis.
+  const first = raw.charCodeAt(0);
+  return (first === 0x30 || first === 0x2b || first === 0x28) && PHONE.test(raw.replace(/[\s.\-()/]/g, ''));
 }
 
 /** `personne`: an opaque pseudonymous code, never an e-mail or a phone number. */

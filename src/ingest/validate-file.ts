@@ -6,7 +6,7 @@ import { CsvFileProblem, readCsvRecords } from './read-csv.js';
 import { addDefaults, checkRow } from './row-rules.js';
 import { type DataIssue, type FileSummary, MAX_MESSAGES_PER_FILE, type RowSink } from './types.js';
 
-const TOTAL_ROW = /^(sous[\s-]?)?totaux?\b/i;
+const TOTAL_ROW = /^(?:sous[\s-]?)?total(?:e?s|aux)?\b/i;
 /** Person codes are pseudonymous but still never printed (brief §4). */
 const MASKED = '(valeur masquée)';
 
@@ -167,8 +167,10 @@ export async function validateFile(options: {
         ...(raw !== undefined && { value: masked ? MASKED : raw }),
         message:
           raw === undefined
-            ? `valeur obligatoire manquante dans la colonne « ${column} »`
-            : `valeur ${masked ? 'non valide' : `« ${raw} » non valide`} dans la colonne « ${column} »`,
+            ? 'valeur obligatoire manquante'
+            : masked
+              ? 'valeur non valide (non affichée : colonne de codes personnes)'
+              : `valeur « ${raw} » non valide`,
         expected: expected || spec?.description || '',
       });
     };

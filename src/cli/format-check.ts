@@ -1,0 +1,113 @@
+// Presentation of `rapport check`: a French text report, or the stable JSON document
+// documented in docs/verification.md.
+import { describeIssue, describeOmitted, type DataIssue, type FileSummary, type IngestReport } from '../ingest/index.js';
+import { formatDateFr } from '../shared/dates.js';
+import { formatInteger, plural } from '../shared/format.js';
+
+const ENCODING_LABEL = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' } as const;
+
+function describeSummary(summary: FileSummary): string {
+  if (summary.dataset === null) return `${summary.file} : fichier non reconnu, ignoré`;
+  const parts = [`${plural(summary.rowsRead, 'ligne lue', 'lignes lues')}, ${plural(summary.rowsValid, 'valide')}`];
+  if (summary.rowsSkipped > 0) parts.push(`${plural(summary.rowsSkipped, 'ligne de total ignorée', 'lignes de total ignorées')}`);
+  if (summary.firstDate && summary.lastDate) {
+    parts.push(`du ${formatDateFr(summary.firstDate)} au ${formatDateFr(summary.lastDate)}`);
+  }
+  const years = Object.entries(summary.years).sort(([a], [b]) => a.localeCompare(b));
+  if (years.length > 0) parts.push(`années ${years.map(([y, n]) => `${y} (${formatInteger(n)})`).join(', ')}`);
+  if (summary.encoding) {
+    parts.push(`${ENCODING_LABEL[summary.encoding]}, séparateur « ${summary.separator === '\t' ? 'tabulation' : summary.separator} »`);
+  }
+  if (summary.refused) parts.push('FICHIER NON UTILISABLE');
+  return `${summary.file} : ${parts.join(' · ')}`;
+}
+
+function listIssues(lines: string[], issues: readonly DataIssue[], files: readonly FileSummary[], severity: 'error' | 'warning'): void {
+  const byFile = new Map<string, DataIssue[]>();
+  for (const issue of issues) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
+  for (const [file, fileIssues] of byFile) {
+    lines.push(`  ${file}`);
+    for (const issue of fileIssues) lines.push(`    ${describeIssue(issue, false)}`);
+    const summary = files.find((f) => f.file === file);
+    const omitted = summary ? describeOmitted(summary, severity) : undefined;
+    if (omitted) lines.push(`    ${omitted}`);
+  }
+}
+
+export function formatCheckText(report: IngestReport, folder: string): string {
+  const lines: string[] = [];
+  lines.push(`Vérification de ${folder}${report.year !== undefined ? ` — rapport ${report.year}` : ''}`);
+  lines.push(`Données lues dans ${report.dataFolder}`);
+  lines.push('');
+  if (report.files.length === 0) {
+    lines.push('Aucun fichier CSV trouvé. Fichiers attendus : maraudes.csv, trod.csv, domiciliations.csv, aides_financieres.csv, indicateurs.csv.');
+  } else {
+    lines.push('Fichiers');
+    for (const summary of report.files) lines.push(`  ${describeSummary(summary)}`);
+  }
+  const errorTotal = report.files.reduce((sum, f) => sum + f.errorCount, 0) + report.errors.filter((e) => !report.files.some((f) => f.file === e.file)).length;
+  const warningTotal = report.files.reduce((sum, f) => sum + f.warningCount, 0);
+  if (report.errors.length > 0) {
+    lines.push('', `Erreurs (${formatInteger(errorTotal)})`);
+    listIssues(lines, report.errors, report.files, 'error');
+  }
+  if (report.warnings.length > 0) {
+    lines.push('', `Avertissements (${formatInteger(warningTotal)})`);
+    listIssues(lines, report.warnings, report.files, 'warning');
+  }
+  lines.push('');
+  if (report.ok) {
+    lines.push(`✔ Aucune erreur : les données sont utilisables${warningTotal > 0 ? ` (${plural(warningTotal, 'avertissement')})` : ''}.`);
+  } else {
+    lines.push(`✘ ${plural(errorTotal, 'erreur')} : corrigez les fichiers indiqués puis relancez « rapport check ${folder} ».`);
+  }
+  return lines.join('\n');
+}
+
+/** Stable JSON shape (version 1): see docs/verification.md. Person codes never appear. */
+export function formatCheckJson(report: IngestReport): string {
+  const document = {
+    version: 1,
+    folder: report.folder,
+    dataFolder: report.dataFolder,
+    year: report.year ?? null,
+    ok: report.ok,
+    files: report.files.map((f) => ({ file: f.file, dataset: f.dataset })),
+    summaries: report.files.map((f) => ({
+      file: f.file,
+      dataset: f.dataset,
+      encoding: f.encoding ?? null,
+      separator: f.separator ?? null,
+      rowsRead: f.rowsRead,
+      rowsValid: f.rowsValid,
+      rowsSkipped: f.rowsSkipped,
+      firstDate: f.firstDate ?? null,
+      lastDate: f.lastDate ?? null,
+      years: f.years,
+      columns: f.columns,
+      counters: f.counters ?? {},
+      errorCount: f.errorCount,
+      warningCount: f.warningCount,
+      errorsOmitted: f.errorsOmitted,
+      warningsOmitted: f.warningsOmitted,
+      refused: f.refused,
+    })),
+    errors: report.errors.map(toJsonIssue),
+    warnings: report.warnings.map(toJsonIssue),
+  };
+  return JSON.stringify(document, null, 2);
+}
+
+function toJsonIssue(issue: DataIssue) {
+  return {
+    code: issue.code,
+    file: issue.file,
+    line: issue.line ?? null,
+    otherLines: issue.otherLines ?? [],
+    column: issue.column ?? null,
+    value: issue.value ?? null,
+    message: issue.message,
+    expected: issue.expected ?? null,
+    text: describeIssue(issue),
+  };
+}

@@ -1,0 +1,90 @@
+// argv → command; every error → a French message and an exit code. The only place that prints.
+import { Command, CommanderError, Help } from 'commander';
+import { ExitCode, RapportError } from '../shared/errors.js';
+import { registerCheck } from './command-check.js';
+import { readVersion } from './version.js';
+import { writeError } from './output.js';
+
+/** Commander speaks English: its help headings are translated here, once. */
+function frenchHelp(): Partial<Help> {
+  return {
+    formatHelp(command, helper) {
+      return Help.prototype.formatHelp
+        .call(helper, command, helper)
+        .replace(/^Usage:/m, 'Utilisation :')
+        .replace(/^Options:/m, 'Options :')
+        .replace(/^Commands:/m, 'Commandes :')
+        .replace(/^Arguments:/m, 'Arguments :')
+        .replace(/\(default: ([^)]*)\)/g, '(par défaut : $1)')
+        .replace(/\(choices: ([^)]*)\)/g, '(valeurs : $1)')
+        .replace(/\n*$/, '\n');
+    },
+  };
+}
+
+const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
+  'commander.unknownOption': (e) => `option inconnue ${e.message.match(/'([^']+)'/)?.[1] ?? ''}`.trim(),
+  'commander.unknownCommand': (e) => `commande inconnue « ${e.message.match(/'([^']+)'/)?.[1] ?? ''} »`,
+  'commander.missingArgument': (e) => `argument manquant : ${e.message.match(/'([^']+)'/)?.[1] ?? ''}`,
+  'commander.optionMissingArgument': (e) => `valeur manquante pour l'option ${e.message.match(/'([^']+)'/)?.[1] ?? ''}`,
+  'commander.excessArguments': () => 'trop d\'arguments',
+  'commander.invalidArgument': (e) => e.message.replace(/^error: /, ''),
+  'commander.missingMandatoryOptionValue': (e) => e.message.replace(/^error: /, ''),
+};
+
+export function createProgram(): Command {
+  const program = new Command('rapport');
+  program
+    .description(
+      "Construit le rapport d'activité annuel d'une association à partir de ses exports CSV : " +
+        'vérification des données, chiffres, graphiques et PDF prêt à envoyer.',
+    )
+    .version(readVersion(), '-V, --version', 'affiche la version')
+    .helpOption('-h, --help', "affiche l'aide")
+    .helpCommand('help [commande]', "affiche l'aide d'une commande")
+    .configureHelp(frenchHelp())
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+  registerCheck(program);
+  for (const command of program.commands) {
+    command.helpOption('-h, --help', "affiche l'aide").configureHelp(frenchHelp()).exitOverride();
+    command.configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+  }
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (bin/rapport.js sets process.exitCode). */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const program = createProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return ExitCode.ok;
+    }
+    const translate = COMMANDER_MESSAGES[error.code];
+    writeError(`Erreur : ${translate ? translate(error) : error.message}`);
+    writeError('Voir « rapport --help ».');
+    return ExitCode.usage;
+  }
+  if (error instanceof RapportError) {
+    writeError(`Erreur : ${error.message}`);
+    for (const line of error.details) writeError(line);
+    if (error.hint) writeError(`→ ${error.hint}`);
+    if (debug && error.stack) writeError(error.stack);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  writeError(`Erreur interne inattendue : ${message}`);
+  writeError(debug && error instanceof Error && error.stack ? error.stack : '→ relancez avec --debug pour le détail technique, et signalez le problème.');
+  return ExitCode.render;
+}

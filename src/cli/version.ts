@@ -1,0 +1,7 @@
+import { readFileSync } from 'node:fs';
+
+/** Version from package.json (dist/cli → ../../package.json), read once. */
+export function readVersion(): string {
+  const raw = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(raw) as { version: string }).version;
+}
