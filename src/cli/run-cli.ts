@@ -1,6 +1,7 @@
 // argv → command; every error → a French message and an exit code. The only place that prints.
 import { Command, CommanderError, Help } from 'commander';
 import { ExitCode, RapportError } from '../shared/errors.js';
+import { registerBuild } from './command-build.js';
 import { registerCheck } from './command-check.js';
 import { readVersion } from './version.js';
 import { writeError } from './output.js';
@@ -46,6 +47,7 @@ export function createProgram(): Command {
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+  registerBuild(program);
   registerCheck(program);
   for (const command of program.commands) {
     command.helpOption('-h, --help', "affiche l'aide").configureHelp(frenchHelp()).exitOverride();

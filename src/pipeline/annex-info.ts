@@ -1,0 +1,40 @@
+// Facts for the methodology annex, taken from the ingest report and the figures stage.
+import type { FigureSet, PublishedFigures } from '../figures/index.js';
+import type { IngestReport } from '../ingest/index.js';
+import type { AnnexInfo } from '../render/types.js';
+import { formatDateFr } from '../shared/dates.js';
+
+function describeLines(lines: readonly number[]): string {
+  if (lines.length === 0) return '';
+  const shown = lines.slice(0, 6).join(', ');
+  return lines.length > 6 ? `lignes ${shown}…` : lines.length > 1 ? `lignes ${shown}` : `ligne ${shown}`;
+}
+
+export function describeAnnex(report: IngestReport, set: FigureSet, published: PublishedFigures, version: string, now: Date): AnnexInfo {
+  const sources = report.files
+    .filter((file) => file.dataset !== null)
+    .map((file) => {
+      const years = Object.keys(file.years).sort();
+      const period =
+        file.firstDate && file.lastDate
+          ? `du ${formatDateFr(file.firstDate)} au ${formatDateFr(file.lastDate)}`
+          : years.length > 0
+            ? `années ${years.join(', ')}`
+            : '—';
+      return { file: file.file, rows: file.rowsValid, period, refused: file.refused };
+    });
+  const checks = [
+    ...report.warnings
+      .filter((warning) => warning.code === 'ligne_total_ignoree')
+      .map((warning) => ({ severity: 'info', message: warning.message, place: `${warning.file}${warning.line ? `, ligne ${warning.line}` : ''}` })),
+    ...set.findings.map((finding) => ({
+      severity: finding.severity,
+      message: finding.message,
+      place: [finding.file, describeLines(finding.lines)].filter(Boolean).join(', '),
+    })),
+  ];
+  const suppressed = published.suppressed
+    .filter((cell) => cell.annee === set.year || cell.annee === set.year - 1)
+    .map((cell) => ({ label: `${cell.libelle} — ${cell.libelleModalite}`, year: cell.annee }));
+  return { sources, checks, suppressed, threshold: published.threshold, generatedAt: now, version };
+}

@@ -1,0 +1,174 @@
+// `rapport build`: config → figures → charts → HTML → PDF, all in memory; outputs are written
+// last, atomically, so a failed or interrupted build never replaces a good PDF with a broken one.
+import { join, resolve } from 'node:path';
+import { renderChart } from '../charts/index.js';
+import type { ChartSpec, RenderedChart } from '../charts/types.js';
+import { formatReportTitle, loadConfig, type LoadedConfig, type ResolvedSection } from '../config/index.js';
+import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
+import { applyConfidentiality, formatFiguresCsv } from '../figures/index.js';
+import { renderPdf, withBrowser } from '../pdf/index.js';
+import { renderReport } from '../render/render-report.js';
+import { UsageError } from '../shared/errors.js';
+import { describeAnnex } from './annex-info.js';
+import { computeFigures } from './compute-figures.js';
+import { createReportFigures } from './report-figures.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
+
+export interface BuildOptions {
+  folder: string;
+  year?: number;
+  /** Output folder; default `<dossier>/sortie`. */
+  outputDir?: string;
+  /** Build only this section (staff workflow). */
+  section?: string;
+  version: string;
+  onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void;
+  /** Fixed generation date (tests, reproducible builds). */
+  now?: Date;
+}
+
+export interface BuildResult {
+  year: number;
+  pdfPath: string;
+  htmlPath?: string;
+  csvPath?: string;
+  pageCount: number;
+  sections: string[];
+  charts: { drawn: number; fromCache: number };
+  timings: Partial<Record<BuildStage, number>>;
+}
+
+const DEFAULT_ORDER = ['chiffres-cles', 'maraudes', 'trod', 'domiciliations', 'aides', 'accueil'] as const;
+
+/** The built-in chapters for the data present, when the config lists none. */
+function defaultSections(datasets: ReadonlySet<string>, ids: readonly string[]): ResolvedSection[] {
+  const present = (id: string) =>
+    id === 'chiffres-cles' ? datasets.size > 0 : id === 'accueil' ? ids.some((x) => x.startsWith('accueil.')) : datasets.has(id);
+  return DEFAULT_ORDER.filter(present).map((id) => ({ kind: 'builtin', id }));
+}
+
+export async function buildReport(options: BuildOptions): Promise<BuildResult> {
+  const timings: Partial<Record<BuildStage, number>> = {};
+  const stage = async <T>(name: BuildStage, run: () => Promise<T>): Promise<T> => {
+    options.onStage?.(name, 'start');
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[name] = (timings[name] ?? 0) + (performance.now() - started);
+      options.onStage?.(name, 'end', timings[name]);
+    }
+  };
+
+  const { config, computed } = await stage('lecture', async () => {
+    const config: LoadedConfig = await loadConfig(options.folder);
+    const year = options.year ?? config.annee;
+    const computed = await computeFigures({
+      folder: options.folder,
+      ...(year !== undefined && { year }),
+      columns: config.colonnes,
+      values: config.valeurs,
+      multiAnswerDimensions: config.reponses_multiples.map((m) => (m.indicateur ? `${m.indicateur}:${m.dimension}` : m.dimension)),
+    });
+    return { config, computed };
+  });
+  const { report, figures: set } = computed;
+  const year = set.year;
+
+  const prepared = await stage('chiffres', async () => {
+    const published = applyConfidentiality(set, config.confidentialite.seuil);
+    const figures = createReportFigures(set, published);
+    const datasets = new Set(report.files.filter((f) => f.dataset !== null && f.rowsValid > 0 && f.dataset !== 'indicateurs').map((f) => f.dataset as string));
+    const chosen = config.sections ?? defaultSections(datasets, figures.ids());
+    const sections = await readSections(config, chosen);
+    if (options.section !== undefined && !sections.some((s) => s.id === options.section)) {
+      throw new UsageError(`section « ${options.section} » inconnue`, { hint: `sections de ce rapport : ${sections.map((s) => s.id).join(', ')}` });
+    }
+    const csv = formatFiguresCsv(published.figures, { complete: false });
+    return { published, figures, sections, csv };
+  });
+
+  const outputDir = resolve(options.outputDir ?? join(options.folder, 'sortie'));
+  const cacheDir = join(outputDir, '.cache', 'graphiques');
+  const charts = { drawn: 0, fromCache: 0 };
+  let chartTime = 0;
+  const drawChart = async (spec: ChartSpec): Promise<RenderedChart> => {
+    const started = performance.now();
+    const chart = await renderChart(spec, { color: config.association.couleur, cacheDir });
+    chartTime += performance.now() - started;
+    if (chart.fromCache) charts.fromCache += 1;
+    else charts.drawn += 1;
+    return chart;
+  };
+
+  const rendered = await stage('mise en page', async () =>
+    renderReport({
+      association: {
+        nom: config.association.nom,
+        couleur: config.association.couleur,
+        ...(config.association.adresse !== undefined && { adresse: config.association.adresse }),
+        ...(config.association.site_web !== undefined && { site_web: config.association.site_web }),
+        ...(await readLogo(config).then((uri) => (uri ? { logoDataUri: uri } : {}))),
+      },
+      year,
+      title: formatReportTitle(config, year),
+      ...(await readEdito(config).then((edito) => (edito ? { edito } : {}))),
+      sections: prepared.sections,
+      figures: prepared.figures,
+      glossary: config.glossaire,
+      partners: config.partenaires.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
+      funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
+      annex: describeAnnex(report, set, prepared.published, options.version, options.now ?? new Date()),
+      drawChart,
+      ...(options.section !== undefined && { onlySection: options.section }),
+    }),
+  );
+  // Charts are drawn during layout; report their time as a stage of its own.
+  timings['mise en page'] = (timings['mise en page'] ?? 0) - chartTime;
+  timings.graphiques = chartTime;
+  options.onStage?.('graphiques', 'end', chartTime);
+
+  const title = `${config.association.nom} — ${formatReportTitle(config, year)}`;
+  const pdf = await stage('PDF', () =>
+    withBrowser((browser) =>
+      renderPdf({
+        browser,
+        html: rendered.html,
+        anchors: options.section === undefined ? rendered.anchors : [],
+        ...(options.section === undefined && { fill: rendered.fill }),
+        metadata: {
+          title,
+          author: config.association.nom,
+          subject: `Rapport d'activité ${year}${options.section ? ` — section ${options.section}` : ''}`,
+          keywords: ["rapport d'activité", String(year), ...prepared.sections.map((s) => s.title)],
+          language: 'fr',
+          creator: `rapport ${options.version}`,
+          ...(options.now !== undefined && { creationDate: options.now }),
+        },
+      }),
+    ),
+  );
+
+  const base = join(outputDir, `rapport-activite-${year}`);
+  const result: BuildResult = {
+    year,
+    pdfPath: options.section ? `${base}-${options.section}.pdf` : `${base}.pdf`,
+    pageCount: pdf.pageCount,
+    sections: prepared.sections.filter((s) => !options.section || s.id === options.section).map((s) => s.id),
+    charts,
+    timings,
+  };
+  await stage('écriture', async () => {
+    if (options.section === undefined) {
+      result.htmlPath = `${base}.html`;
+      result.csvPath = join(outputDir, `chiffres-${year}.csv`);
+      await writeFileAtomic(result.htmlPath, rendered.fill(pdf.anchorPages));
+      await writeFileAtomic(result.csvPath, prepared.csv);
+    }
+    // The PDF last: it is what people open, and it must never be newer than its companions.
+    await writeFileAtomic(result.pdfPath, pdf.pdf);
+  });
+  return result;
+}

@@ -1,0 +1,71 @@
+// Adapts the figures stage's output to what the render stage reads: published values only
+// (confidentiality applied), breakdowns in a display order, modalite labels, typology parents.
+import type { FigureSet, PublishedFigure, PublishedFigures } from '../figures/index.js';
+import type { PublishedValue, ReportFigures } from '../render/types.js';
+
+const NOT_GIVEN = 'non_renseigne';
+
+function keyOf(id: string, year: number, dimension = '', modalite = ''): string {
+  return `${id}\u0000${year}\u0000${dimension}\u0000${modalite}`;
+}
+
+function toValue(figure: PublishedFigure): PublishedValue {
+  return {
+    indicateur: figure.indicateur,
+    annee: figure.annee,
+    dimension: figure.dimension,
+    modalite: figure.modalite,
+    ...(figure.libelleModalite !== undefined && { label: figure.libelleModalite }),
+    valeur: typeof figure.valeur === 'number' ? figure.valeur : null,
+    unite: figure.unite,
+    libelle: figure.libelle,
+  };
+}
+
+/** Free-text breakdowns read best largest first; months and closed lists keep their order. */
+function sortCells(cells: PublishedValue[], dimension: string): PublishedValue[] {
+  const closed = cells.some((cell) => cell.label !== undefined && cell.label !== cell.modalite && cell.modalite !== NOT_GIVEN);
+  if (dimension === 'mois' || closed) return cells;
+  return [...cells].sort((a, b) => {
+    if (a.modalite === NOT_GIVEN) return 1;
+    if (b.modalite === NOT_GIVEN) return -1;
+    return (b.valeur ?? 0) - (a.valeur ?? 0) || a.modalite.localeCompare(b.modalite, 'fr');
+  });
+}
+
+export function createReportFigures(set: FigureSet, published: PublishedFigures): ReportFigures {
+  const index = new Map<string, PublishedValue>();
+  const breakdowns = new Map<string, PublishedValue[]>();
+  const dimensions = new Map<string, Set<string>>();
+  const ids: string[] = [];
+  for (const figure of published.figures) {
+    const value = toValue(figure);
+    index.set(keyOf(figure.indicateur, figure.annee, figure.dimension, figure.modalite), value);
+    if (!dimensions.has(figure.indicateur)) {
+      dimensions.set(figure.indicateur, new Set());
+      ids.push(figure.indicateur);
+    }
+    if (figure.dimension !== '') {
+      dimensions.get(figure.indicateur)?.add(figure.dimension);
+      const key = keyOf(figure.indicateur, figure.annee, figure.dimension);
+      breakdowns.set(key, [...(breakdowns.get(key) ?? []), value]);
+    }
+  }
+  const sorted = new Map<string, PublishedValue[]>();
+  for (const [key, cells] of breakdowns) sorted.set(key, sortCells(cells, cells[0]?.dimension ?? ''));
+  const parents = new Map<string, Map<string, string>>();
+  for (const hierarchy of set.hierarchies) {
+    for (const id of hierarchy.indicateurs) {
+      parents.set(`${id}\u0000${hierarchy.dimension}`, new Map(Object.entries(hierarchy.parentOf)));
+    }
+  }
+  return {
+    year: set.year,
+    threshold: published.threshold,
+    get: (id, year, dimension, modalite) => index.get(keyOf(id, year, dimension ?? '', modalite ?? '')),
+    breakdown: (id, dimension, year) => sorted.get(keyOf(id, year, dimension)) ?? [],
+    ids: () => ids,
+    dimensions: (id) => [...(dimensions.get(id) ?? [])],
+    parents: (id, dimension) => parents.get(`${id}\u0000${dimension}`),
+  };
+}

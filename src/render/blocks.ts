@@ -1,0 +1,128 @@
+// HTML of the figure blocks: key-figure tiles, breakdown tables, typologies with subtotals.
+// Every text coming from data goes through escapeHtml.
+import {
+  describeComparison,
+  describeDimension,
+  describeModalite,
+  formatAmount,
+  formatShare,
+  formatValue,
+  previousOf,
+} from './figure-text.js';
+import type { PublishedValue, ReportFigures } from './types.js';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** Tables up to this many rows are kept on one page; longer ones split with a repeated header. */
+const SHORT_TABLE_ROWS = 14;
+
+export function renderTiles(figures: ReportFigures, values: readonly PublishedValue[]): string {
+  const tiles = values.map((value) => {
+    const comparison = describeComparison(value, previousOf(figures, value), figures.threshold);
+    const trend = /\(\+/.test(comparison) ? ' hausse' : /\(\u2212/.test(comparison) ? ' baisse' : '';
+    return (
+      '<div class="tuile">' +
+      `<div class="valeur">${escapeHtml(formatValue(value, figures.threshold))}</div>` +
+      `<div class="libelle">${escapeHtml(value.libelle)}</div>` +
+      (comparison ? `<div class="comparaison${trend}">${escapeHtml(comparison)}</div>` : '') +
+      '</div>'
+    );
+  });
+  return `<div class="tuiles">${tiles.join('')}</div>`;
+}
+
+function tableClass(rows: number): string {
+  return rows <= SHORT_TABLE_ROWS ? ' class="court"' : '';
+}
+
+/** Breakdown table: modalite, value, share of the total; a total row. */
+export function renderBreakdownTable(
+  figures: ReportFigures,
+  total: PublishedValue | undefined,
+  cells: readonly PublishedValue[],
+  options: { title: string; dimension: string },
+): string {
+  const threshold = figures.threshold;
+  const visibleSum = cells.reduce((sum, cell) => sum + (cell.valeur ?? 0), 0);
+  const whole = total?.valeur ?? (cells.some((c) => c.valeur === null) ? null : visibleSum);
+  const unit = cells[0]?.unite ?? total?.unite ?? '';
+  const showShare = unit !== '%';
+  const rows = cells.map((cell) => {
+    const share = showShare ? formatShare(cell.valeur, whole) ?? '—' : '';
+    return (
+      `<tr><td>${escapeHtml(cell.label ?? describeModalite(cell.dimension, cell.modalite))}</td>` +
+      `<td class="nombre${cell.valeur === null ? ' masque' : ''}">${escapeHtml(formatValue(cell, threshold))}</td>` +
+      (showShare ? `<td class="nombre">${escapeHtml(share)}</td>` : '') +
+      '</tr>'
+    );
+  });
+  const totalRow =
+    total && showShare
+      ? `<tr class="total"><td>Total</td><td class="nombre">${escapeHtml(formatValue(total, threshold))}</td><td class="nombre">${whole ? '100\u00a0%' : ''}</td></tr>`
+      : '';
+  const multi = total?.valeur != null && !cells.some((c) => c.valeur === null) && visibleSum !== total.valeur;
+  const note = multi
+    ? `<p class="note">Le total (${escapeHtml(formatAmount(total.valeur as number, unit))}) diffère de la somme des lignes (${escapeHtml(formatAmount(visibleSum, unit))}) : plusieurs réponses possibles, ou des valeurs non renseignées.</p>`
+    : '';
+  const masked = cells.some((c) => c.valeur === null)
+    ? `<p class="note">«\u00a0&lt;\u00a0${threshold}\u00a0» : effectif inférieur à ${threshold}, masqué pour protéger l'anonymat des personnes (secret statistique).</p>`
+    : '';
+  return (
+    `<table${tableClass(cells.length + 2)}><caption>${escapeHtml(options.title)}</caption>` +
+    `<thead><tr><th scope="col">${escapeHtml(capitalize(describeDimension(options.dimension)))}</th><th scope="col" class="nombre">${escapeHtml(capitalize(unit || 'Nombre'))}</th>` +
+    (showShare ? '<th scope="col" class="nombre">Part</th>' : '') +
+    `</tr></thead><tbody>${rows.join('')}${totalRow}</tbody></table>${note}${masked}`
+  );
+}
+
+export interface TypologyGroup {
+  category: string;
+  items: { label: string; count: PublishedValue; amount?: PublishedValue }[];
+  subtotal: { count: number | null; amount?: number | null };
+}
+
+/** Typology with one subtotal per category and a grand total (aids by nature, grouped). */
+export function renderTypology(
+  figures: ReportFigures,
+  groups: readonly TypologyGroup[],
+  total: { count: PublishedValue | undefined; amount?: PublishedValue | undefined },
+  options: { title: string; itemHeader: string; withAmount: boolean },
+): string {
+  const threshold = figures.threshold;
+  const amountCell = (value: PublishedValue | undefined) =>
+    options.withAmount ? `<td class="nombre${value?.valeur === null ? ' masque' : ''}">${value ? escapeHtml(formatValue(value, threshold)) : ''}</td>` : '';
+  const plain = (value: number | null | undefined, unit: string) =>
+    value === null || value === undefined ? `<\u00a0${threshold}`.replace('<', '&lt;') : escapeHtml(formatAmount(value, unit));
+  const rows: string[] = [];
+  for (const group of groups) {
+    rows.push(`<tr class="categorie"><td colspan="${options.withAmount ? 3 : 2}">${escapeHtml(group.category)}</td></tr>`);
+    for (const item of group.items) {
+      rows.push(
+        `<tr><td>${escapeHtml(item.label)}</td><td class="nombre${item.count.valeur === null ? ' masque' : ''}">${escapeHtml(formatValue(item.count, threshold))}</td>${amountCell(item.amount)}</tr>`,
+      );
+    }
+    rows.push(
+      `<tr class="sous-total"><td>Sous-total ${escapeHtml(group.category)}</td><td class="nombre">${plain(group.subtotal.count, '')}</td>` +
+        (options.withAmount ? `<td class="nombre">${plain(group.subtotal.amount, '€')}</td>` : '') +
+        '</tr>',
+    );
+  }
+  rows.push(
+    `<tr class="total"><td>Total</td><td class="nombre">${total.count ? escapeHtml(formatValue(total.count, threshold)) : ''}</td>` +
+      (options.withAmount ? `<td class="nombre">${total.amount ? escapeHtml(formatValue(total.amount, threshold)) : ''}</td>` : '') +
+      '</tr>',
+  );
+  const rowCount = rows.length + 1;
+  return (
+    `<table${tableClass(rowCount)}><caption>${escapeHtml(options.title)}</caption>` +
+    `<thead><tr><th scope="col">${escapeHtml(options.itemHeader)}</th><th scope="col" class="nombre">Nombre</th>` +
+    (options.withAmount ? '<th scope="col" class="nombre">Montant</th>' : '') +
+    `</tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,138 @@
+// Entry of the render stage: sections (Markdown + helpers) → one self-contained HTML document
+// (fonts, charts and logo inline), with a sommaire whose page numbers the PDF stage fills.
+import { readFileSync } from 'node:fs';
+import { fontFiles } from '../charts/fonts.js';
+import { renderAnnex } from './annex.js';
+import { escapeHtml } from './blocks.js';
+import { BUILT_IN_GLOSSARY, selectUsedAcronyms } from './glossary.js';
+import { expandSection, type Placeholders } from './helpers.js';
+import { renderMarkdown } from './markdown.js';
+import { derivePalette } from './palette.js';
+import type { RenderedReport, RenderInput, SectionSource } from './types.js';
+
+export type * from './types.js';
+
+const TEMPLATES = new URL('../../templates/', import.meta.url);
+
+let fontFaceCss: string | undefined;
+function loadFontFaces(): string {
+  fontFaceCss ??= fontFiles()
+    .map(
+      (font) =>
+        `@font-face{font-family:'${font.family}';font-weight:${font.weight};font-style:normal;` +
+        `src:url(data:font/ttf;base64,${readFileSync(font.path).toString('base64')}) format('truetype');}`,
+    )
+    .join('\n');
+  return fontFaceCss;
+}
+
+/** A valid, stable HTML id for a section. */
+function anchorOf(id: string): string {
+  return `s-${id.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')}`;
+}
+
+function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+}
+
+interface Chapter {
+  id: string;
+  anchor: string;
+  title: string;
+  html: string;
+  className: string;
+}
+
+async function renderSectionHtml(section: SectionSource, input: RenderInput): Promise<string> {
+  const placeholders: Placeholders = { html: [], charts: new Map() };
+  const expanded = expandSection(section, input.figures, placeholders);
+  for (const [index, spec] of placeholders.charts) {
+    const chart = await input.drawChart(spec);
+    placeholders.html[index] =
+      `<figure class="graphique" role="group" aria-label="${escapeHtml(chart.title)}"><figcaption>${escapeHtml(chart.title)}</figcaption>` +
+      `<div class="svg">${chart.svg}</div><p class="alternative">${escapeHtml(chart.alt)}</p></figure>`;
+  }
+  return renderMarkdown(expanded, placeholders);
+}
+
+export async function renderReport(input: RenderInput): Promise<RenderedReport> {
+  const sections = input.onlySection ? input.sections.filter((s) => s.id === input.onlySection) : input.sections;
+  const chapters: Chapter[] = [];
+  if (input.edito && !input.onlySection) {
+    const edito: SectionSource = { id: 'edito', title: 'Édito', file: input.edito.file, body: input.edito.body, bodyLine: input.edito.bodyLine };
+    const signature = input.edito.signature ? `<p class="signature">${escapeHtml(input.edito.signature)}</p>` : '';
+    chapters.push({ id: 'edito', anchor: 'edito', title: 'Édito', html: (await renderSectionHtml(edito, input)) + signature, className: 'edito' });
+  }
+  for (const section of sections) {
+    chapters.push({ id: section.id, anchor: anchorOf(section.id), title: section.title, html: await renderSectionHtml(section, input), className: '' });
+  }
+  if (!input.onlySection && (input.partners.length > 0 || input.funders.length > 0)) {
+    const list = (items: string[]) => `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+    const html =
+      (input.funders.length > 0 ? `<h2>Nos financeurs</h2><p>Nous remercions chaleureusement celles et ceux qui ont financé nos actions en ${input.year} :</p>${list(input.funders)}` : '') +
+      (input.partners.length > 0 ? `<h2>Nos partenaires</h2>${list(input.partners)}` : '');
+    chapters.push({ id: 'partenaires', anchor: 'partenaires', title: 'Partenaires et remerciements', html, className: '' });
+  }
+  if (!input.onlySection) {
+    chapters.push({ id: 'annexe-methodologique', anchor: 'annexe-methodologique', title: 'Annexe méthodologique', html: renderAnnex(input.annex), className: 'annexe' });
+    const bodyHtml = chapters.map((c) => c.html).join('\n');
+    const glossary = selectUsedAcronyms({ ...BUILT_IN_GLOSSARY, ...input.glossary }, bodyHtml);
+    if (glossary.length > 0) {
+      const html = `<dl class="glossaire">${glossary.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
+      chapters.push({ id: 'glossaire', anchor: 'glossaire', title: 'Glossaire', html, className: 'annexe' });
+    }
+  }
+
+  const documentTitle = `${input.association.nom} — ${input.title}`;
+  const footer = input.onlySection ? `${documentTitle} — ${sections[0]?.title ?? ''} — ` : `${documentTitle} — `;
+  const palette = derivePalette(input.association.couleur);
+  const css = readFileSync(new URL('report.css', TEMPLATES), 'utf8');
+  const head =
+    `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(documentTitle)}</title>` +
+    `<meta name="author" content="${escapeHtml(input.association.nom)}"><meta name="generator" content="rapport ${escapeHtml(input.annex.version)}">` +
+    `<style>${loadFontFaces()}\n${css}\n:root{--couleur:${palette.base};--couleur-fonce:${palette.dark};--couleur-clair:${palette.light};}` +
+    `@page{@bottom-center{content:${cssString(footer)} counter(page) "\\202F/\\202F" counter(pages);}}` +
+    '.alternative{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}</style></head>';
+
+  const cover = input.onlySection ? '' : renderCover(input);
+  const header = input.onlySection ? `<div class="entete-section">${escapeHtml(documentTitle)} — section « ${escapeHtml(sections[0]?.title ?? '')} »</div>` : '';
+  const listed = chapters;
+  const sommaire = (pages: Map<string, number> | undefined) =>
+    input.onlySection
+      ? ''
+      : '<nav class="chapitre sommaire" aria-label="Sommaire"><h1>Sommaire</h1><ol>' +
+        listed
+          .map(
+            (c) =>
+              `<li class="${c.className === 'annexe' ? 'annexe' : ''}"><a href="#${c.anchor}"><span class="titre-entree">${escapeHtml(c.title)}</span></a>` +
+              `<span class="points"></span><span class="page">${pages?.get(c.anchor) ?? '\u2007\u2007'}</span></li>`,
+          )
+          .join('') +
+        '</ol></nav>';
+  const body = chapters
+    .map((c) => `<section class="chapitre ${c.className}" id="${c.anchor}"><h1>${escapeHtml(c.title)}</h1>${c.html}</section>`)
+    .join('\n');
+  const assemble = (pages: Map<string, number> | undefined) =>
+    `${head}<body class="${input.onlySection ? 'section-seule' : ''}">${cover}${header}${sommaire(pages)}${body}</body></html>`;
+  return {
+    html: assemble(undefined),
+    anchors: listed.map((c) => c.anchor),
+    fill: (pages) => assemble(pages),
+    entries: listed.map((c) => ({ id: c.anchor, title: c.title })),
+  };
+}
+
+function renderCover(input: RenderInput): string {
+  const association = input.association;
+  const logo = association.logoDataUri ? `<img class="logo" src="${escapeHtml(association.logoDataUri)}" alt="Logo de ${escapeHtml(association.nom)}">` : '';
+  const contact = [association.adresse, association.site_web].filter((x): x is string => Boolean(x)).map(escapeHtml).join(' · ');
+  const [titleWithoutYear] = input.title.split(String(input.year));
+  return (
+    '<section class="couverture" aria-label="Couverture"><div class="bandeau">' +
+    `${logo}<p class="nom">${escapeHtml(association.nom)}</p>` +
+    `<h1 class="titre">${escapeHtml((titleWithoutYear ?? input.title).trim() || input.title)}</h1>` +
+    `<div class="annee">${input.year}</div></div>` +
+    (contact ? `<div class="coordonnees">${contact}</div>` : '') +
+    '</section>'
+  );
+}

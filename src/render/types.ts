@@ -1,0 +1,90 @@
+import type { ChartSpec, RenderedChart } from '../charts/types.js';
+
+/** One published value: `valeur` is null when suppressed for confidentiality ("< 3"). */
+export interface PublishedValue {
+  indicateur: string;
+  annee: number;
+  dimension: string;
+  modalite: string;
+  /** Printed label of the modalite (`Négatif`, `janvier 2025`); defaults to the modalite. */
+  label?: string;
+  valeur: number | null;
+  unite: string;
+  libelle: string;
+}
+
+/**
+ * What the render stage needs of the figures: published (confidentiality applied) values,
+ * never raw rows. Implemented by the pipeline over the figures stage's FigureSet.
+ */
+export interface ReportFigures {
+  readonly year: number;
+  readonly threshold: number;
+  /** A total (no dimension) or a breakdown cell. */
+  get(id: string, year: number, dimension?: string, modalite?: string): PublishedValue | undefined;
+  /** Cells of a breakdown for a year, in a stable order (month order, else by decreasing value). */
+  breakdown(id: string, dimension: string, year: number): PublishedValue[];
+  /** Every figure id present (for suggestions and validation). */
+  ids(): string[];
+  /** Dimensions available for an id (any year). */
+  dimensions(id: string): string[];
+  /** Parent of each modalite of a breakdown (aid nature → categorie), for typologies. */
+  parents(id: string, dimension: string): ReadonlyMap<string, string> | undefined;
+}
+
+export interface SectionSource {
+  id: string;
+  title: string;
+  /** Path shown in error messages (relative to the project or `templates/sections/…`). */
+  file: string;
+  /** Markdown body (front matter removed). */
+  body: string;
+  /** Line of the body's first line in the file, for error messages. */
+  bodyLine: number;
+}
+
+export interface AssociationInfo {
+  nom: string;
+  couleur: string;
+  adresse?: string;
+  site_web?: string;
+  /** Logo as a data: URI (read by the config stage). */
+  logoDataUri?: string;
+}
+
+export interface AnnexInfo {
+  sources: { file: string; rows: number; period: string; refused: boolean }[];
+  checks: { severity: string; message: string; place: string }[];
+  suppressed: { label: string; year: number }[];
+  threshold: number;
+  generatedAt: Date;
+  version: string;
+}
+
+export interface RenderInput {
+  association: AssociationInfo;
+  year: number;
+  title: string;
+  edito?: { body: string; signature?: string; file: string; bodyLine: number };
+  sections: SectionSource[];
+  figures: ReportFigures;
+  glossary: Record<string, string>;
+  partners: string[];
+  funders: string[];
+  annex: AnnexInfo;
+  /** Draws (or fetches from cache) a chart; injected so render stays testable. */
+  drawChart: (spec: ChartSpec) => Promise<RenderedChart>;
+  /** Only this section, with a header line instead of cover and sommaire (staff workflow). */
+  onlySection?: string;
+}
+
+export interface RenderedReport {
+  /** The document with sommaire page numbers still blank. */
+  html: string;
+  /** Element ids of the sommaire entries, in order. */
+  anchors: string[];
+  /** Fills the sommaire page numbers (pages from the PDF stage) and returns the whole HTML. */
+  fill: (pages: Map<string, number>) => string;
+  /** Titles printed in the sommaire, by anchor. */
+  entries: { id: string; title: string }[];
+}
