@@ -1,0 +1,190 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, type Browser, type Page } from 'puppeteer';
+import { RapportError, RenderError } from '../shared/errors.js';
+import { findBrowser, type FindBrowserOptions } from './find-browser.js';
+
+export interface LaunchBrowserOptions {
+  /** Skip discovery and use this executable. */
+  executablePath?: string;
+  /** Options for discovery (tests inject the environment and the standard paths). */
+  find?: FindBrowserOptions;
+}
+
+// Chromium phones home (updates, sync, safe browsing…) unless told not to; on a machine
+// without network that means seconds of retries. The page itself is cut off separately.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-breakpad',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--no-pings',
+  '--mute-audio',
+  '--font-render-hinting=none',
+  // Last line of defence: whatever Chromium itself would fetch goes to a proxy that does not
+  // exist, loopback included (the page is also offline and its requests intercepted).
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+];
+
+const CLOSE_GRACE_MS = 5_000;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+interface RunningBrowser {
+  /** Undefined while Chromium is starting: a signal then only removes the profile. */
+  browser?: Browser;
+  userDataDir: string;
+  interruptedBy?: NodeJS.Signals;
+}
+
+// Every browser alive in this process, so a signal or an exit can kill them synchronously.
+const running = new Set<RunningBrowser>();
+
+function killNow(entry: RunningBrowser): void {
+  const child = entry.browser?.process();
+  if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+    try {
+      // puppeteer starts Chromium in its own process group: kill the renderers and helpers too.
+      process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
+  try {
+    rmSync(entry.userDataDir, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    // Best effort in a signal or exit handler: a leftover temp folder must not mask the signal.
+  }
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const entry of running) {
+    entry.interruptedBy = signal;
+    killNow(entry);
+  }
+  running.clear();
+  uninstallHandlers();
+  // Our listener suppressed the default action (exit). With nobody else listening, re-raise
+  // the signal so the process ends as it would have without us.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function onExit(): void {
+  for (const entry of running) killNow(entry);
+  running.clear();
+}
+
+function installHandlers(): void {
+  if (running.size > 0) return;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  process.on('exit', onExit);
+}
+
+function uninstallHandlers(): void {
+  for (const signal of SIGNALS) process.off(signal, onSignal);
+  process.off('exit', onExit);
+}
+
+function register(entry: RunningBrowser): void {
+  installHandlers();
+  running.add(entry);
+}
+
+function unregister(entry: RunningBrowser): void {
+  running.delete(entry);
+  if (running.size === 0) uninstallHandlers();
+}
+
+async function closeBrowser(entry: RunningBrowser): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    // A wedged Chromium must not hang the build: after a grace delay, kill it.
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, CLOSE_GRACE_MS);
+    });
+    await Promise.race([entry.browser?.close().catch(() => undefined), grace]);
+  } finally {
+    clearTimeout(timer);
+    killNow(entry);
+    await rm(entry.userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    unregister(entry);
+  }
+}
+
+function describeLaunchFailure(executablePath: string, error: unknown): RenderError {
+  const reason = error instanceof Error ? error.message.split('\n').slice(0, 6) : [String(error)];
+  return new RenderError(`Chromium (${executablePath}) n'a pas pu démarrer`, {
+    hint: "vérifiez que ce navigateur s'ouvre sur cette machine, ou indiquez-en un autre avec PUPPETEER_EXECUTABLE_PATH",
+    details: reason,
+    cause: error,
+  });
+}
+
+/**
+ * Launches Chromium (fresh profile in a temp folder), runs `fn`, then closes the browser and
+ * removes the profile on every path: success, error, SIGINT/SIGTERM/SIGHUP, process exit.
+ */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, options: LaunchBrowserOptions = {}): Promise<T> {
+  const executablePath = options.executablePath ?? findBrowser(options.find);
+  const entry: RunningBrowser = { userDataDir: await mkdtemp(join(tmpdir(), 'rapport-chromium-')) };
+  // Registered before the launch, so a Ctrl-C while Chromium starts still cleans up.
+  register(entry);
+  try {
+    try {
+      entry.browser = await launch({
+        executablePath,
+        headless: true,
+        userDataDir: entry.userDataDir,
+        args: CHROMIUM_ARGS,
+        // A pipe instead of a debugging TCP port: nothing listens on the network.
+        pipe: true,
+        // We handle signals ourselves so the profile folder is removed too.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+    } catch (error) {
+      throw describeLaunchFailure(executablePath, error);
+    }
+    if (entry.interruptedBy !== undefined) throw new Error('interrupted while Chromium was starting');
+    return await fn(entry.browser);
+  } catch (error) {
+    if (entry.interruptedBy !== undefined) {
+      throw new RenderError(`génération du PDF interrompue (${entry.interruptedBy})`, { cause: error });
+    }
+    throw error;
+  } finally {
+    await closeBrowser(entry);
+  }
+}
+
+/** Opens a tab, runs `fn`, closes the tab whatever happens. */
+export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<T>): Promise<T> {
+  let page: Page;
+  try {
+    page = await browser.newPage();
+  } catch (error) {
+    throw new RenderError("impossible d'ouvrir une page dans Chromium", { cause: error, details: [String(error)] });
+  }
+  try {
+    return await fn(page);
+  } catch (error) {
+    if (error instanceof RapportError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new RenderError("Chromium n'a pas pu mettre le document en page", { cause: error, details: [message] });
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}

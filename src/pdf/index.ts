@@ -1,0 +1,12 @@
+export { renderPdf } from './render-pdf.js';
+export { withBrowser, withPage } from './browser.js';
+export type { LaunchBrowserOptions } from './browser.js';
+export { findBrowser, listStandardBrowserPaths } from './find-browser.js';
+export type { FindBrowserOptions } from './find-browser.js';
+export { printHtml } from './print-html.js';
+export { printWithPageNumbers, injectAnchorLinks } from './page-numbers.js';
+export type { PrintWithPageNumbersOptions, PrintWithPageNumbersResult } from './page-numbers.js';
+export { inspectPdf } from './inspect-pdf.js';
+export type { PdfLayout } from './inspect-pdf.js';
+export { applyMetadata } from './metadata.js';
+export type * from './types.js';
