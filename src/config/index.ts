@@ -1,0 +1,13 @@
+export { loadConfig, CONFIG_FILE_NAMES } from './load-config.js';
+export { ConfigError, formatConfigProblem, type ConfigProblem } from './config-error.js';
+export { formatReportTitle, isMultiAnswer } from './config-queries.js';
+export { createConfigJsonSchema, createDataJsonSchema, createSchemaFiles, type JsonSchema } from './json-schema.js';
+export {
+  BUILTIN_SECTION_IDS,
+  configSchema,
+  DEFAULT_ASSOCIATION_NAME,
+  DEFAULT_COLOR,
+  DEFAULT_CONFIDENTIALITY_THRESHOLD,
+} from './schema.js';
+export { suggestClosest, measureLevenshtein } from './suggest.js';
+export type * from './types.js';

@@ -1,0 +1,59 @@
+// JSON Schemas shipped in `schemas/`, generated from the zod schemas (never written by hand):
+// `rapport.schema.json` gives editors completion and checks on rapport.yaml; `donnees.schema.json`
+// documents the columns of each data file.
+import { z } from 'zod';
+import { createRowSchemas, DATASET_FILES, DATASET_IDS, listFields } from '../ingest/contract.js';
+import { configSchema } from './schema.js';
+
+export type JsonSchema = Record<string, unknown>;
+
+/** The input side: what the user writes (defaults make keys optional, shorthands are allowed). */
+export function createConfigJsonSchema(): JsonSchema {
+  return { ...z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) };
+}
+
+/**
+ * One schema per data file, describing a row as read from the CSV: every cell is text, the
+ * description says what it must contain, `x-entetes` lists the other headers recognized.
+ * The maraudes `compteurs` record is not a column: it stands for every other column.
+ */
+export function createDataJsonSchema(): JsonSchema {
+  const schemas = createRowSchemas();
+  const files: Record<string, unknown> = {};
+  for (const id of DATASET_IDS) {
+    const { $schema: _ignored, ...row } = z.toJSONSchema(schemas[id], { io: 'input', unrepresentable: 'any' });
+    const properties = { ...(row.properties ?? {}) } as Record<string, JsonSchema>;
+    // Other columns are ignored with a warning, except in maraudes.csv where they are counters.
+    const counters = properties['compteurs']?.['additionalProperties'];
+    delete properties['compteurs'];
+    for (const { name, spec } of listFields(schemas[id])) {
+      const property = properties[name];
+      if (property && (spec.synonyms ?? []).length > 0) properties[name] = { ...property, 'x-entetes': [...(spec.synonyms ?? [])] };
+    }
+    files[id] = {
+      title: DATASET_FILES[id],
+      ...row,
+      properties,
+      required: (row.required ?? []).filter((name) => name !== 'compteurs'),
+      ...(counters === undefined ? {} : { additionalProperties: counters }),
+    };
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: "Fichiers de données du rapport d'activité",
+    description:
+      'Une ligne de chaque fichier CSV, telle que lue (toutes les cellules sont du texte). ' +
+      'Les en-têtes sont reconnus sans tenir compte des majuscules, des accents ni des mots de liaison ; ' +
+      '`x-entetes` liste les autres en-têtes acceptés. Les colonnes inconnues de maraudes.csv sont des compteurs.',
+    $defs: files,
+  };
+}
+
+/** The files written to `schemas/`: one shared serialization, so the drift test compares like with like. */
+export function createSchemaFiles(): Record<string, string> {
+  const serialize = (schema: JsonSchema) => `${JSON.stringify(schema, null, 2)}\n`;
+  return {
+    'rapport.schema.json': serialize(createConfigJsonSchema()),
+    'donnees.schema.json': serialize(createDataJsonSchema()),
+  };
+}

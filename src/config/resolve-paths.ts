@@ -1,0 +1,99 @@
+// Files named by the config (logo, édito, sections) must exist and stay inside the project
+// folder: the report is built from that folder alone, and a config copied from elsewhere must
+// not make the tool read `../../secret.md` or follow a symlink out of it into a public PDF.
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { type ConfigProblem, formatKeyPath } from './config-error.js';
+import type { ParsedConfig } from './schema.js';
+import type { LoadedConfig, ResolvedSection } from './types.js';
+import type { YamlSource } from './yaml-source.js';
+
+interface PathContext {
+  /** Project folder, absolute as given. */
+  folder: string;
+  /** The same, symlinks resolved. */
+  realFolder: string;
+  /** Folder of the config file: relative paths start there. */
+  baseDir: string;
+  source: YamlSource;
+  problems: ConfigProblem[];
+}
+
+function isInside(parent: string, child: string): boolean {
+  const path = relative(parent, child);
+  return path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+}
+
+/** The absolute path of a referenced file, or undefined after recording why it is refused. */
+async function checkFile(raw: string, path: readonly PropertyKey[], context: PathContext): Promise<string | undefined> {
+  const fail = (message: string) => {
+    context.problems.push({ file: context.source.file, ...context.source.locate(path), key: formatKeyPath(path), message });
+    return undefined;
+  };
+  const absolute = resolve(context.baseDir, raw);
+  if (!isInside(context.folder, absolute) && !isInside(context.realFolder, absolute)) {
+    return fail(
+      `le chemin « ${raw} » sort du dossier du projet ; placez le fichier dans le dossier du projet ` +
+        '(ou un sous-dossier) et indiquez son chemin relatif au fichier de configuration',
+    );
+  }
+  let real: string;
+  try {
+    real = await realpath(absolute);
+  } catch {
+    return fail(`fichier introuvable « ${raw} » (cherché à l'emplacement ${absolute})`);
+  }
+  if (!isInside(context.realFolder, real)) {
+    return fail(`« ${raw} » est un lien qui mène hors du dossier du projet (${real}) ; copiez le fichier dans le dossier du projet`);
+  }
+  if (!(await stat(real)).isFile()) return fail(`« ${raw} » n'est pas un fichier`);
+  return absolute;
+}
+
+async function resolveSections(
+  sections: NonNullable<ParsedConfig['sections']>,
+  context: PathContext,
+): Promise<ResolvedSection[]> {
+  const resolved: ResolvedSection[] = [];
+  const seenFiles = new Map<string, number>();
+  const seenIds = new Map<string, number>();
+  for (const [index, entry] of sections.entries()) {
+    const duplicate = (what: string, first: number) =>
+      context.problems.push({
+        file: context.source.file,
+        ...context.source.locate(['sections', index]),
+        key: formatKeyPath(['sections', index]),
+        message: `${what} déjà listé en ${formatKeyPath(['sections', first])}`,
+      });
+    if (entry.id !== undefined) {
+      const first = seenIds.get(entry.id);
+      if (first !== undefined) duplicate(`identifiant « ${entry.id} »`, first);
+      seenIds.set(entry.id, index);
+    }
+    if (entry.kind === 'builtin') {
+      resolved.push(entry);
+      continue;
+    }
+    const fichier = await checkFile(entry.fichier, ['sections', index], context);
+    if (fichier === undefined) continue;
+    const first = seenFiles.get(fichier);
+    if (first !== undefined) duplicate(`fichier « ${entry.fichier} »`, first);
+    seenFiles.set(fichier, index);
+    resolved.push({ kind: 'file', fichier, id: entry.id });
+  }
+  return resolved;
+}
+
+/** Checks and resolves every path of the parsed config; problems are appended to `context.problems`. */
+export async function resolveConfigPaths(
+  parsed: ParsedConfig,
+  context: PathContext,
+): Promise<Pick<LoadedConfig, 'association' | 'edito' | 'sections'>> {
+  const logo = parsed.association.logo === undefined ? undefined : await checkFile(parsed.association.logo, ['association', 'logo'], context);
+  const editoFile = parsed.edito === undefined ? undefined : await checkFile(parsed.edito.fichier, ['edito'], context);
+  return {
+    association: { ...parsed.association, logo },
+    edito: parsed.edito === undefined || editoFile === undefined ? undefined : { fichier: editoFile, signature: parsed.edito.signature },
+    sections: parsed.sections === undefined ? undefined : await resolveSections(parsed.sections, context),
+  };
+}
