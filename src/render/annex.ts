@@ -27,9 +27,8 @@ export function renderAnnex(annex: AnnexInfo): string {
       ? '<p>Le secret statistique est désactivé dans la configuration (seuil 0) : toutes les valeurs sont publiées.</p>'
       : annex.suppressed.length === 0
         ? `<p>Aucune valeur n'a dû être masquée (seuil : ${annex.threshold}).</p>`
-        : `<p>Les effectifs compris entre 1 et ${annex.threshold - 1} sont affichés «\u00a0&lt;\u00a0${annex.threshold}\u00a0» ; lorsqu'un total est publié, une seconde case de la même ventilation est aussi masquée pour qu'on ne puisse pas retrouver la première par soustraction. ${formatInteger(annex.suppressed.length)} case${annex.suppressed.length > 1 ? 's' : ''} masquée${annex.suppressed.length > 1 ? 's' : ''} :</p><ul>${annex.suppressed
-            .slice(0, MAX_LISTED)
-            .map((s) => `<li>${escapeHtml(s.label)} (${s.year})</li>`)
+        : `<p>Les effectifs compris entre 1 et ${annex.threshold - 1} sont affichés «\u00a0&lt;\u00a0${annex.threshold}\u00a0» ; lorsqu'un total est publié, une seconde case de la même ventilation est aussi masquée pour qu'on ne puisse pas retrouver la première par soustraction. ${formatInteger(annex.suppressed.length)} case${annex.suppressed.length > 1 ? 's' : ''} masquée${annex.suppressed.length > 1 ? 's' : ''} :</p><ul>${groupSuppressed(annex.suppressed)
+            .map((line) => `<li>${escapeHtml(line)}</li>`)
             .join('')}</ul>`;
   const date = annex.generatedAt.toISOString().slice(0, 10);
   return (
@@ -44,4 +43,15 @@ export function renderAnnex(annex: AnnexInfo): string {
     '<h2>Production</h2>' +
     `<p>Document produit le ${formatDateFr(date)} par rapport ${escapeHtml(annex.version)}, logiciel libre de rapport d'activité.</p>`
   );
+}
+
+/** "Tests positifs (2025) : VIH, VHC, VHB" — one line per figure and year. */
+function groupSuppressed(cells: AnnexInfo['suppressed']): string[] {
+  const groups = new Map<string, string[]>();
+  for (const cell of cells) {
+    const [figure = cell.label, modalite = ''] = cell.label.split(' — ');
+    const key = `${figure} (${cell.year})`;
+    groups.set(key, [...(groups.get(key) ?? []), modalite]);
+  }
+  return [...groups].map(([key, modalites]) => `${key} : ${modalites.join(', ')}`);
 }

@@ -62,7 +62,8 @@ export function renderBreakdownTable(
     total && showShare
       ? `<tr class="total"><td>Total</td><td class="nombre">${escapeHtml(formatValue(total, threshold))}</td><td class="nombre">${whole ? '100\u00a0%' : ''}</td></tr>`
       : '';
-  const multi = total?.valeur != null && !cells.some((c) => c.valeur === null) && visibleSum !== total.valeur;
+  // Cents rounding must not look like a discrepancy; rates never add up to their total.
+  const multi = showShare && total?.valeur != null && !cells.some((c) => c.valeur === null) && Math.abs(visibleSum - total.valeur) > 0.005;
   const note = multi
     ? `<p class="note">Le total (${escapeHtml(formatAmount(total.valeur as number, unit))}) diffère de la somme des lignes (${escapeHtml(formatAmount(visibleSum, unit))}) : plusieurs réponses possibles, ou des valeurs non renseignées.</p>`
     : '';
@@ -71,7 +72,7 @@ export function renderBreakdownTable(
     : '';
   return (
     `<table${tableClass(cells.length + 2)}><caption>${escapeHtml(options.title)}</caption>` +
-    `<thead><tr><th scope="col">${escapeHtml(capitalize(describeDimension(options.dimension)))}</th><th scope="col" class="nombre">${escapeHtml(capitalize(unit || 'Nombre'))}</th>` +
+    `<thead><tr><th scope="col">${escapeHtml(capitalize(describeDimension(options.dimension)))}</th><th scope="col" class="nombre">${escapeHtml(unit === '%' ? 'Taux' : capitalize(unit || 'Nombre'))}</th>` +
     (showShare ? '<th scope="col" class="nombre">Part</th>' : '') +
     `</tr></thead><tbody>${rows.join('')}${totalRow}</tbody></table>${note}${masked}`
   );

@@ -82,7 +82,8 @@ export function expandSection(section: SectionSource, figures: ReportFigures, pl
       }
     }
     const limit = typeof options.hash.limite === 'number' ? options.hash.limite : Infinity;
-    const values = ids.slice(0, limit).map((id) => resolveValue(figures, id, { annee: year }, location));
+    const excluded = new Set(typeof options.hash.sauf === 'string' ? options.hash.sauf.split(/\s+/) : []);
+    const values = ids.filter((id) => !excluded.has(id)).slice(0, limit).map((id) => resolveValue(figures, id, { annee: year }, location));
     return values.length === 0 ? '' : place(placeholders, renderTiles(figures, values));
   });
   env.registerHelper('si', function (this: unknown, ...args: unknown[]) {
@@ -106,6 +107,24 @@ export function expandSection(section: SectionSource, figures: ReportFigures, pl
         ? options.hash.titre
         : `${capitalize(total?.libelle ?? cells[0]?.libelle ?? id)} par ${describeDimension(dimension)} en ${year}`;
     return place(placeholders, renderBreakdownTable(figures, total, cells, { title, dimension }));
+  });
+  env.registerHelper('tableaux', (...args: unknown[]) => {
+    const { positional, options } = split(args);
+    const location = at(options);
+    const year = resolveYear(figures, options.hash, location);
+    const prefix = String(positional[0] ?? '').replace(/\*$/, '');
+    // Every breakdown of every figure of the prefix (indicateurs.csv figures differ per association).
+    const tables: string[] = [];
+    for (const id of figures.ids().filter((known) => known.startsWith(prefix))) {
+      for (const dimension of figures.dimensions(id).filter((d) => d !== 'mois')) {
+        const cells = figures.breakdown(id, dimension, year);
+        if (cells.length === 0) continue;
+        const total = figures.get(id, year);
+        const title = `${capitalize(total?.libelle ?? cells[0]?.libelle ?? id)} par ${describeDimension(dimension)} en ${year}`;
+        tables.push(renderBreakdownTable(figures, total, cells, { title, dimension }));
+      }
+    }
+    return tables.length === 0 ? '' : place(placeholders, tables.join(''));
   });
   env.registerHelper('typologie', (...args: unknown[]) => {
     const { positional, options } = split(args);

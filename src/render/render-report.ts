@@ -127,11 +127,16 @@ function renderCover(input: RenderInput): string {
   const logo = association.logoDataUri ? `<img class="logo" src="${escapeHtml(association.logoDataUri)}" alt="Logo de ${escapeHtml(association.nom)}">` : '';
   const contact = [association.adresse, association.site_web].filter((x): x is string => Boolean(x)).map(escapeHtml).join(' · ');
   const [titleWithoutYear] = input.title.split(String(input.year));
+  const themes = input.sections
+    .filter((s) => !['chiffres-cles', 'presentation', 'perspectives'].includes(s.id))
+    .map((s) => escapeHtml(s.title))
+    .join(' · ');
   return (
     '<section class="couverture" aria-label="Couverture"><div class="bandeau">' +
     `${logo}<p class="nom">${escapeHtml(association.nom)}</p>` +
     `<h1 class="titre">${escapeHtml((titleWithoutYear ?? input.title).trim() || input.title)}</h1>` +
-    `<div class="annee">${input.year}</div></div>` +
+    `<div class="annee">${input.year}</div></div><div class="filet"></div>` +
+    (themes ? `<p class="themes">${themes}</p>` : '') +
     (contact ? `<div class="coordonnees">${contact}</div>` : '') +
     '</section>'
   );
