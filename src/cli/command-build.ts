@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { relative } from 'node:path';
-import { buildReport, type BuildStage } from '../pipeline/build-report.js';
+import type { BuildStage } from '../pipeline/build-report.js';
 import { formatNumber } from '../shared/format.js';
 import { writeError, writeOut } from './output.js';
 import { parseYearOption } from './parse-options.js';
@@ -47,6 +47,8 @@ export function registerBuild(program: Command): void {
       const started = performance.now();
       const quiet = options.quiet === true;
       if (!quiet) writeError(`Construction du rapport — ${folder}${options.section ? ` (section ${options.section})` : ''}`);
+      // Loaded on demand: puppeteer, chart.js and canvas cost a second of start-up that `check` must not pay.
+      const { buildReport } = await import('../pipeline/build-report.js');
       const result = await buildReport({
         folder,
         version: readVersion(),
