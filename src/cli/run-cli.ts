@@ -29,7 +29,8 @@ const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
   'commander.missingArgument': (e) => `argument manquant : ${e.message.match(/'([^']+)'/)?.[1] ?? ''}`,
   'commander.optionMissingArgument': (e) => `valeur manquante pour l'option ${e.message.match(/'([^']+)'/)?.[1] ?? ''}`,
   'commander.excessArguments': () => 'trop d\'arguments',
-  'commander.invalidArgument': (e) => e.message.replace(/^error: /, ''),
+  // Commander prefixes our French message with English ("option '--annee <AAAA>' argument '20x' is invalid.").
+  'commander.invalidArgument': (e) => e.message.replace(/^error: /, '').replace(/^.*? is invalid(?: for argument '[^']*')?\. /, ''),
   'commander.missingMandatoryOptionValue': (e) => e.message.replace(/^error: /, ''),
 };
 

@@ -84,11 +84,13 @@ export function listFields(schema: z.ZodObject): { name: string; spec: FieldSpec
 }
 
 const REQUIRED = { error: 'valeur obligatoire manquante' };
-const person = (required: boolean, synonyms: string[] = []) =>
+/** Header keys of a person-code column (besides `personne`); their values are never printed. */
+export const PERSON_CODE_HEADERS: readonly string[] = ['code_personne', 'code', 'pseudo', 'code_anonyme', 'id_personne', 'identifiant', 'beneficiaire'];
+const person = (required: boolean) =>
   field(parsePersonCode, {
     required: required as false,
     description: 'code pseudonyme de la personne',
-    synonyms: ['code_personne', 'code', 'pseudo', 'code_anonyme', 'id_personne', 'identifiant', ...synonyms],
+    synonyms: [...PERSON_CODE_HEADERS],
   });
 const nombre = () =>
   field(parsePositiveCount, {
@@ -189,7 +191,7 @@ export function createRowSchemas(values: ValueSynonyms = {}) {
       description: 'montant en euros (total des aides de la ligne si `nombre` > 1)',
       synonyms: ['montant_en', 'montant_eur', 'montant_euros', 'somme', 'montant_total'],
     }),
-    personne: person(false, ['beneficiaire']),
+    personne: person(false),
     categorie: field(parseText, { description: 'catégorie regroupant les natures (sous-totaux)', synonyms: ['categorie_aide', 'rubrique', 'famille'] }),
     forme: field(category('aides', 'forme', FORME), {
       description: 'forme : chèque de service, espèces, paiement électronique, virement, autre',
@@ -245,7 +247,7 @@ export const IGNORED_COLUMNS: Readonly<Partial<Record<DatasetId, readonly string
 export const PERSONAL_COLUMNS: ReadonlySet<string> = new Set([
   'nom', 'prenom', 'nom_prenom', 'prenom_nom', 'nom_complet', 'nom_usage', 'nom_naissance', 'nom_famille', 'patronyme',
   'telephone', 'tel', 'portable', 'mobile', 'numero_telephone', 'num_tel', 'telephone_portable',
-  'email', 'e_mail', 'mail', 'courriel', 'adresse_mail', 'adresse_email', 'adresse_electronique',
+  'email', 'e_mail', 'mail', 'courriel', 'adresse_mail', 'adresse_email', 'adresse_electronique', 'adresse_e_mail',
   'adresse', 'adresse_postale', 'rue', 'code_postal_adresse',
   'date_naissance', 'naissance', 'ne_le', 'nee_le', 'annee_naissance', 'lieu_naissance',
   'nir', 'numero_securite_sociale', 'num_secu', 'secu', 'securite_sociale', 'numero_ss', 'no_secu',

@@ -130,7 +130,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
         file: summary.file,
         message:
           `${count} ligne${count > 1 ? 's' : ''} hors de l'année ${year} (${others.map(([y, n]) => `${y} : ${n}`).join(', ')})` +
-          (future.length > 0 ? ` : données postérieures au rapport, ignorées pour ${year}` : ' : conservées comme historique'),
+          (future.length > 0 ? ` : données postérieures au rapport, ignorées pour ${year}` : ` : conservée${count > 1 ? 's' : ''} comme historique`),
       });
       summary.warningCount += 1;
     }

@@ -66,7 +66,9 @@ export function mapHeaders(
       });
       return;
     }
-    if (PERSONAL_COLUMNS.has(normalized) || PERSONAL_COLUMNS.has(key)) {
+    // `N° de téléphone`, `No sécu`: the number marker does not make the column less personal.
+    const unnumbered = key.replace(/^(?:n|no|num|numero)_/, '');
+    if (PERSONAL_COLUMNS.has(normalized) || PERSONAL_COLUMNS.has(key) || PERSONAL_COLUMNS.has(unnumbered)) {
       targets.push({ kind: 'ignored' });
       problems.push({
         code: 'donnee_personnelle',

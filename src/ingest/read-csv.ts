@@ -1,7 +1,7 @@
 // Streaming CSV reader: detects encoding and separator, then hands records one at a time.
 // Memory stays bounded by one chunk whatever the file size.
 import { createReadStream } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { parse, CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 
@@ -86,8 +86,28 @@ async function readHead(path: string): Promise<Buffer> {
   return Buffer.concat(chunks, size);
 }
 
-function describeCsvError(error: CsvError): CsvFileProblem {
-  const line = (error as CsvError & { lines?: number }).lines;
+/** Byte offset of the first invalid UTF-8 sequence of `buffer` (validity of prefixes is monotone). */
+function firstInvalidUtf8(buffer: Buffer): number {
+  let low = 0;
+  let high = buffer.length;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    const prefix = buffer.subarray(0, middle);
+    if (isUtf8(prefix.subarray(0, completeUtf8Length(prefix)))) low = middle;
+    else high = middle - 1;
+  }
+  // The longest valid prefix may end with the lead byte of the bad sequence: not counted.
+  return completeUtf8Length(buffer.subarray(0, low));
+}
+
+/**
+ * `firstLine`: spreadsheet line of the first record. csv-parse's `lines` counts text lines up to
+ * where it gave up (the end of the file for an unclosed quote); the failing record is the one
+ * after the `records` already parsed, which is the row a spreadsheet shows.
+ */
+function describeCsvError(error: CsvError, firstLine: number): CsvFileProblem {
+  const records = (error as CsvError & { records?: number }).records;
+  const line = records === undefined ? undefined : firstLine + records;
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return new CsvFileProblem('guillemet ouvert jamais refermé : le reste du fichier ne peut pas être lu', line);
@@ -111,12 +131,15 @@ export async function readCsvRecords(
 ): Promise<CsvFormat> {
   const head = await readHead(path);
   if (head.length === 0) throw new CsvFileProblem('le fichier est vide');
+  // Before the binary test: UTF-16 text is full of NUL bytes but deserves its own message.
+  const detected = detectEncoding(head);
   if (looksBinary(head)) {
     throw new CsvFileProblem(
       "ce n'est pas un fichier texte CSV (fichier binaire, peut-être un classeur .xlsx renommé) : exportez-le en CSV depuis le tableur",
     );
   }
-  const { encoding, bom } = detectEncoding(head);
+  const { bom } = detected;
+  let encoding = detected.encoding;
   const text = encoding === 'utf-8' ? head.toString('utf8', bom ? 3 : 0) : iconv.decode(head, 'win1252');
   const firstLine = text.split(/\r?\n|\r/, 1)[0] ?? '';
   // French Excel may write a `sep=;` first line to announce its separator.
@@ -138,18 +161,29 @@ export async function readCsvRecords(
   let invalidUtf8: number | undefined;
   // Feeding is manual so that UTF-8 can be validated chunk by chunk without decoding twice,
   // and Windows-1252 decoded on the fly.
-  const decoder = encoding === 'windows-1252' ? iconv.getDecoder('win1252') : undefined;
+  let decoder = encoding === 'windows-1252' ? iconv.getDecoder('win1252') : undefined;
+  // A head of pure ASCII proves nothing: a French Excel file may have its first accent far
+  // below. The encoding is then decided on the first chunk holding a non-ASCII byte.
+  let undecided = !bom && head.length === SNIFF_BYTES && isAscii(head);
   source.on('data', (data: Buffer | string) => {
     const chunk = typeof data === 'string' ? Buffer.from(data) : data;
+    if (undecided && !isAscii(chunk)) {
+      undecided = false;
+      if (!isUtf8(chunk.subarray(0, completeUtf8Length(chunk)))) {
+        encoding = 'windows-1252';
+        decoder = iconv.getDecoder('win1252');
+        onFormat?.({ encoding, bom, separator });
+      }
+    }
     let out: Buffer | string = chunk;
     if (decoder) {
       out = decoder.write(chunk);
     } else if (invalidUtf8 === undefined) {
       const joined = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       const complete = completeUtf8Length(joined);
-      if (!isUtf8(joined.subarray(0, complete))) invalidUtf8 = offset;
-      pending = joined.subarray(complete);
+      if (!isUtf8(joined.subarray(0, complete))) invalidUtf8 = offset - pending.length + firstInvalidUtf8(joined);
       offset += chunk.length;
+      pending = joined.subarray(complete);
     }
     if (!parser.write(out)) source.pause();
   });
@@ -171,7 +205,7 @@ export async function readCsvRecords(
     }
   } catch (error) {
     source.destroy();
-    if (error instanceof CsvError) throw describeCsvError(error);
+    if (error instanceof CsvError) throw describeCsvError(error, sepDirective ? 2 : 1);
     throw error;
   }
   if (invalidUtf8 !== undefined) {

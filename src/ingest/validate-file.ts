@@ -1,6 +1,7 @@
 // Validates one contract file as it streams: header mapping, then every row, cell by cell.
-import { CellFailure, parseCount } from './cells.js';
-import { type DatasetId, type FieldSpec, listFields, type RowSchemas } from './contract.js';
+import { headerKey } from '../shared/normalize.js';
+import { CellFailure, looksPersonal, parseCount } from './cells.js';
+import { type DatasetId, type FieldSpec, listFields, PERSON_CODE_HEADERS, type RowSchemas } from './contract.js';
 import { type HeaderMapping, mapHeaders } from './map-headers.js';
 import { CsvFileProblem, readCsvRecords } from './read-csv.js';
 import { addDefaults, checkRow } from './row-rules.js';
@@ -9,6 +10,8 @@ import { type DataIssue, type FileSummary, MAX_MESSAGES_PER_FILE, type RowSink }
 const TOTAL_ROW = /^(?:sous[\s-]?)?total(?:e?s|aux)?\b/i;
 /** Person codes are pseudonymous but still never printed (brief §4). */
 const MASKED = '(valeur masquée)';
+/** A maraudes counter with one of these headers holds person codes, whatever its values. */
+const PERSON_HEADERS = new Set(['personne', ...PERSON_CODE_HEADERS]);
 
 export class IssueCollector {
   readonly kept: DataIssue[] = [];
@@ -157,7 +160,8 @@ export async function validateFile(options: {
     let valid = true;
     const fail = (column: string, raw: string | undefined, expected: string, spec?: FieldSpec, name?: string) => {
       valid = false;
-      const masked = name === 'personne';
+      // Any column: an e-mail or phone number typed in the wrong place is still personal data.
+      const masked = name === 'personne' || (raw !== undefined && looksPersonal(raw));
       issues.add({
         severity: 'error',
         code: raw === undefined ? 'valeur_manquante' : 'valeur_invalide',
@@ -168,9 +172,11 @@ export async function validateFile(options: {
         message:
           raw === undefined
             ? 'valeur obligatoire manquante'
-            : masked
+            : name === 'personne'
               ? 'valeur non valide (non affichée : colonne de codes personnes)'
-              : `valeur « ${raw} » non valide`,
+              : masked
+                ? 'valeur non valide (non affichée : elle ressemble à un e-mail ou à un numéro de téléphone)'
+                : `valeur « ${raw} » non valide`,
         expected: expected || spec?.description || '',
       });
     };
@@ -181,7 +187,9 @@ export async function validateFile(options: {
       if (target.kind === 'counter') {
         if (raw === '') continue;
         const value = parseCount(raw);
-        if (value instanceof CellFailure) fail(headers[index] ?? target.id, raw, value.expected);
+        if (value instanceof CellFailure) {
+          fail(headers[index] ?? target.id, raw, value.expected, undefined, PERSON_HEADERS.has(headerKey(target.id)) ? 'personne' : undefined);
+        }
         else counters[target.id] = value;
         continue;
       }
@@ -198,7 +206,11 @@ export async function validateFile(options: {
     addDefaults(dataset, row, mapping as HeaderMapping);
     const problem = checkRow(dataset, row, line, rowState);
     if (problem) {
-      issues.add({ severity: 'error', file, line, ...problem });
+      // Rules see typed values and contract names; users must see their header and cell text.
+      const header = problem.column !== undefined ? (mapping as HeaderMapping).columns[problem.column] : undefined;
+      const raw = header !== undefined && problem.value !== undefined ? record[headers.indexOf(header)]?.trim() : undefined;
+      const message = raw !== undefined && !problem.message.includes(`« ${raw} »`) ? `valeur « ${raw} » : ${problem.message}` : problem.message;
+      issues.add({ severity: 'error', file, line, ...problem, ...(header !== undefined && { column: header }), ...(raw !== undefined && { value: raw }), message });
       return undefined;
     }
     return row;

@@ -37,5 +37,10 @@ export function valueKey(value: string): string {
 
 /** Looser key used as a second chance: punctuation treated as spaces (`Hépatite-C` = `hepatite c`). */
 export function looseValueKey(value: string): string {
-  return valueKey(value).replace(/[^a-z0-9+-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // A sign between two letters/digits is a hyphen (`Hépatite-C`); a lone sign is a result.
+  return valueKey(value)
+    .replace(/(?<=[a-z0-9])[-+](?=[a-z0-9])/g, ' ')
+    .replace(/[^a-z0-9+-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
