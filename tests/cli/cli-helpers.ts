@@ -32,6 +32,9 @@ export async function ensureBuilt(): Promise<void> {
     try {
       mkdirSync(LOCK);
     } catch {
+      // A lock left by a killed run would block forever: a build never takes 5 minutes.
+      const lockedAt = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs;
+      if (lockedAt !== undefined && Date.now() - lockedAt > 5 * 60_000) rmdirSync(LOCK);
       await sleep(500);
       continue;
     }
