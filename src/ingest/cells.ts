@@ -78,8 +78,14 @@ export function parseAmount(raw: string): CellResult<number> {
   let normalized: string;
   if (/^\d+$/.test(text)) normalized = text;
   else if (/^\d+[.,]\d{1,2}$/.test(text)) normalized = text.replace(',', '.');
-  else if (/^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$/.test(text)) normalized = text.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?$/.test(text)) normalized = text.replace(/,/g, '');
+  else if (/^\d{1,3}(?:\.\d{3})+,\d{1,2}$/.test(text) || /^\d{1,3}(?:\.\d{3}){2,}$/.test(text)) {
+    normalized = text.replace(/\./g, '').replace(',', '.');
+  } else if (/^\d{1,3}(?:,\d{3})+\.\d{1,2}$/.test(text) || /^\d{1,3}(?:,\d{3}){2,}$/.test(text)) {
+    normalized = text.replace(/,/g, '');
+  } else if (/^\d{1,3}[.,]\d{3}$/.test(text)) {
+    // `1,234` is 1,23 € mistyped in a French file or 1 234 € in an English one: never guess money.
+    return new CellFailure(`${AMOUNT_EXPECTED} ; « ${raw} » est ambigu : écrivez 1234 ou 1234,00 (ou 1,23)`);
+  }
   else if (/^\d+[.,]\d+$/.test(text)) return new CellFailure(`${AMOUNT_EXPECTED} ; au plus deux décimales`);
   else return new CellFailure(AMOUNT_EXPECTED);
   if (negative) return new CellFailure(`${AMOUNT_EXPECTED} ; un montant négatif n'est pas accepté`);
@@ -141,14 +147,18 @@ export function createCategoryMatcher<V extends string>(
   return (raw) => {
     const known = memo.get(raw);
     if (known !== undefined) return known;
-    const result = byKey.get(valueKey(raw)) ?? byKey.get(looseValueKey(raw)) ?? new CellFailure(expected);
+    // A question mark records doubt (`pos ?`): never resolve it silently to a value.
+    const result = raw.includes('?')
+      ? new CellFailure(`${expected} (le « ? » marque un doute : tranchez ou laissez la cellule vide)`)
+      : (byKey.get(valueKey(raw)) ?? byKey.get(looseValueKey(raw)) ?? new CellFailure(expected));
     if (memo.size < 10_000) memo.set(raw, result);
     return result;
   };
 }
 
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
-const PHONE = /^(?:\+\d{10,14}|00\d{10,13}|0\d{9})$/;
+// French numbers start 0[1-9]: a zero-padded code like 0000012345 is not a phone number.
+const PHONE = /^(?:\+\d{10,14}|00[1-9]\d{9,12}|0[1-9]\d{8})$/;
 
 /** True when a text looks like an e-mail address or a phone number (personal data). */
 export function looksPersonal(raw: string): boolean {

@@ -95,7 +95,8 @@ const person = (required: boolean) =>
 const nombre = () =>
   field(parsePositiveCount, {
     description: "nombre d'événements identiques que la ligne représente (1 par défaut)",
-    synonyms: ['nb', 'quantite', 'effectif'],
+    // Not `effectif`: in maraudes.csv it is the team size, and would multiply the sessions.
+    synonyms: ['nb', 'quantite'],
   });
 const genre = () => field(parseText, { description: 'genre déclaré (libellé libre)', synonyms: ['sexe', 'identite_genre', 'genre_declare'] });
 const trancheAge = () =>

@@ -3,6 +3,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { UsageError } from '../shared/errors.js';
+import { formatInteger } from '../shared/format.js';
 import { normalizeHeader } from '../shared/normalize.js';
 import { createRowSchemas, DATASET_FILES, DATASET_IDS, type DatasetId } from './contract.js';
 import type { DataIssue, FileSummary, IngestOptions, IngestReport, RowSink } from './types.js';
@@ -129,7 +130,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
         code: 'hors_annee',
         file: summary.file,
         message:
-          `${count} ligne${count > 1 ? 's' : ''} hors de l'année ${year} (${others.map(([y, n]) => `${y} : ${n}`).join(', ')})` +
+          `${formatInteger(count)} ligne${count > 1 ? 's' : ''} hors de l'année ${year} (${others.map(([y, n]) => `${y} : ${formatInteger(n)}`).join(', ')})` +
           (future.length > 0 ? ` : données postérieures au rapport, ignorées pour ${year}` : ` : conservée${count > 1 ? 's' : ''} comme historique`),
       });
       summary.warningCount += 1;
@@ -138,9 +139,14 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
   return { folder: resolve(options.folder), dataFolder, year, files, errors, warnings, ok: errorTotal === 0 };
 }
 
+/**
+ * Latest year of the event files (maraudes, trod…). indicateurs.csv only counts when there is no
+ * event file: a target written for next year must not turn this year's data into history.
+ */
 function latestYear(files: readonly FileSummary[]): number | undefined {
   let latest: number | undefined;
-  for (const summary of files) {
+  const events = files.filter((f) => f.dataset !== null && f.dataset !== 'indicateurs' && Object.keys(f.years).length > 0);
+  for (const summary of events.length > 0 ? events : files) {
     for (const year of Object.keys(summary.years)) {
       const value = Number(year);
       if (latest === undefined || value > latest) latest = value;
