@@ -29,7 +29,11 @@ const DATA = join(DEMO, 'donnees');
 const YEAR = 2025;
 
 // ---- Expected facts, from the demo's own files --------------------------------------------
-const config = parseYaml(readFileSync(join(DEMO, 'rapport.yaml'), 'utf8')) as { association: { nom: string }; sections: string[] };
+const config = parseYaml(readFileSync(join(DEMO, 'rapport.yaml'), 'utf8')) as {
+  association: { nom: string };
+  sections: string[];
+  edito?: { fichier: string };
+};
 const NAME = config.association.nom;
 const maraudes = readCsvRows(join(DATA, 'maraudes.csv')).filter((row) => yearOfDate(row['Date de sortie']) === YEAR);
 const sessions = maraudes.length;
@@ -46,7 +50,7 @@ const MARAUDES_TITLE = String(readFrontMatter(join(ROOT, 'templates', 'sections'
 /** `{{graphique}}` calls in the sections the demo uses (built-in ids or its own files). */
 const chartCalls = config.sections
   .map((entry) => (entry.endsWith('.md') ? join(DEMO, entry) : join(ROOT, 'templates', 'sections', `${entry}.md`)))
-  .concat(join(DEMO, 'sections', 'edito.md'))
+  .concat(config.edito ? [join(DEMO, config.edito.fichier)] : [])
   .reduce((count, path) => count + (readFileSync(path, 'utf8').match(/\{\{graphique\s/g)?.length ?? 0), 0);
 
 // ---- The two builds ----------------------------------------------------------------------------
