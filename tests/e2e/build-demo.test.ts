@@ -1,57 +1,30 @@
 // `rapport build` on the demo association, end to end with the built CLI and Chromium: the
 // whole report once, then `--section maraudes` into the same folder (chart cache reused).
-// Every expected figure is computed here from the demo CSV files, not copied from the output.
+// Every expected figure is computed from the demo files (demo-facts.ts), not copied from the output.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutline } from '../pdf/helpers.js';
-import { ensureBuilt, ROOT, runRapport, STACK_LINE, type CliResult } from '../cli/cli-helpers.js';
+import { ensureBuilt, runRapport, STACK_LINE, type CliResult } from '../cli/cli-helpers.js';
 import {
+  chapterPages,
   decodeEntities,
   french,
+  hasWord,
+  htmlTableRows,
   isInline,
   linesOf,
   parseFrenchNumber,
   readCsvRows,
-  readFrontMatter,
   readPdfInfo,
   readPdfPages,
+  readSommaireEntries,
   readStructure,
   referencesOf,
   squash,
-  yearOfDate,
 } from './report-reading.js';
-
-const DEMO = join(ROOT, 'fixtures', 'association-demo');
-const DATA = join(DEMO, 'donnees');
-const YEAR = 2025;
-
-// ---- Expected facts, from the demo's own files --------------------------------------------
-const config = parseYaml(readFileSync(join(DEMO, 'rapport.yaml'), 'utf8')) as {
-  association: { nom: string };
-  sections: string[];
-  edito?: { fichier: string };
-};
-const NAME = config.association.nom;
-const maraudes = readCsvRows(join(DATA, 'maraudes.csv')).filter((row) => yearOfDate(row['Date de sortie']) === YEAR);
-const sessions = maraudes.length;
-const contacts = maraudes.reduce((sum, row) => sum + Number(row.Contacts), 0);
-const types = new Map<string, number>();
-for (const row of maraudes) types.set(row['Type de maraude'] ?? '', (types.get(row['Type de maraude'] ?? '') ?? 0) + 1);
-const aides = readCsvRows(join(DATA, 'aides_financieres.csv')).filter((row) => yearOfDate(row["Date de l'aide"]) === YEAR);
-const aidAmount = Math.round(aides.reduce((sum, row) => sum + parseFrenchNumber(row['Montant (€)']), 0) * 100) / 100;
-const trodByTest = new Map<string, number>();
-for (const row of readCsvRows(join(DATA, 'trod.csv')).filter((r) => yearOfDate(r['Date du test']) === YEAR)) {
-  trodByTest.set(row['Dépistage'] ?? '', (trodByTest.get(row['Dépistage'] ?? '') ?? 0) + 1);
-}
-const MARAUDES_TITLE = String(readFrontMatter(join(ROOT, 'templates', 'sections', 'maraudes.md')).titre);
-/** `{{graphique}}` calls in the sections the demo uses (built-in ids or its own files). */
-const chartCalls = config.sections
-  .map((entry) => (entry.endsWith('.md') ? join(DEMO, entry) : join(ROOT, 'templates', 'sections', `${entry}.md`)))
-  .concat(config.edito ? [join(DEMO, config.edito.fichier)] : [])
-  .reduce((count, path) => count + (readFileSync(path, 'utf8').match(/\{\{graphique\s/g)?.length ?? 0), 0);
+import { aidAmount, chartCalls, config, contacts, DEMO, MARAUDES_TITLE, NAME, sessions, trodByTest, types, YEAR } from './demo-facts.js';
 
 // ---- The two builds ----------------------------------------------------------------------------
 let out = '';
@@ -86,34 +59,13 @@ afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
-/** Pages (1-based) whose first line is `title`: where a chapter starts. */
-function pagesStartingWith(title: string): number[] {
-  return pages.flatMap((page, index) => (linesOf(page)[0] === title ? [index + 1] : []));
-}
-
-/** `formatted` appears in `text` as a whole word (spaces folded). */
-function hasWord(text: string, formatted: string): boolean {
-  return ` ${text} `.includes(` ${squash(formatted)} `);
-}
-
-/** Body rows (cell texts) of the HTML table whose caption starts with `caption`. */
-function tableRows(caption: string): string[][] {
-  const table = [...html.matchAll(/<table[^>]*><caption>(.*?)<\/caption>(.*?)<\/table>/gs)].find((m) => decodeEntities(m[1] ?? '').startsWith(caption));
-  expect(table, caption).toBeDefined();
-  const body = /<tbody>(.*?)<\/tbody>/s.exec(table?.[2] ?? '')?.[1] ?? '';
-  return [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((row) => [...(row[1] ?? '').matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => decodeEntities(c[1] ?? '').trim()));
-}
-
-/** Sommaire entries as printed: title and page number. */
-function readSommaire(): { title: string; page: number }[] {
-  const first = pagesStartingWith('Sommaire')[0];
-  if (first === undefined) return [];
-  return linesOf(pages[first - 1] ?? '')
-    .slice(1)
-    .map((line) => /^(.*\S)\s+(\d+)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null && !m[1]?.includes('—'))
-    .map((m) => ({ title: m[1] ?? '', page: Number(m[2]) }));
-}
+const pagesStartingWith = (title: string) => chapterPages(pages, title);
+const readSommaire = () => readSommaireEntries(pages);
+const tableRows = (caption: string) => {
+  const rows = htmlTableRows(html, caption);
+  expect(rows, caption).toBeDefined();
+  return rows ?? [];
+};
 
 describe('rapport build fixtures/association-demo', () => {
   it('exits 0 and writes the PDF, the self-contained HTML and the figures CSV', () => {

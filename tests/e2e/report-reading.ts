@@ -29,6 +29,28 @@ export function linesOf(page: string): string[] {
     .filter((line) => line !== '');
 }
 
+/** Pages (1-based) whose first line is `title`: where a chapter starts. */
+export function chapterPages(pages: readonly string[], title: string): number[] {
+  return pages.flatMap((page, index) => (linesOf(page)[0] === title ? [index + 1] : []));
+}
+
+/** Sommaire entries as printed (title, page number), from the page that starts with "Sommaire". */
+export function readSommaireEntries(pages: readonly string[]): { title: string; page: number }[] {
+  const first = chapterPages(pages, 'Sommaire')[0];
+  if (first === undefined) return [];
+  return linesOf(pages[first - 1] ?? '')
+    .slice(1)
+    .map((line) => /^(.*\S)\s+(\d+)$/.exec(line))
+    // The footer line ("… — 2 / 21") is not an entry.
+    .filter((m): m is RegExpExecArray => m !== null && !m[1]?.includes('—'))
+    .map((m) => ({ title: m[1] ?? '', page: Number(m[2]) }));
+}
+
+/** `formatted` appears in `text` as a whole word (spaces folded on both sides). */
+export function hasWord(text: string, formatted: string): boolean {
+  return ` ${squash(text)} `.includes(` ${squash(formatted)} `);
+}
+
 /** `pdfinfo` for the whole file, plus the size of every page. */
 export function readPdfInfo(path: string): { fields: Map<string, string>; pageSizes: string[] } {
   const text = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', path], { encoding: 'utf8' });
@@ -117,6 +139,14 @@ export function decodeEntities(text: string): string {
     .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&#x([0-9a-f]+);/gi, (_m, code: string) => String.fromCodePoint(Number.parseInt(code, 16)))
     .replace(/&([a-z]+);/gi, (match, name: string) => NAMED[name.toLowerCase()] ?? match);
+}
+
+/** Body rows (cell texts) of the HTML table whose caption starts with `caption`; undefined if none. */
+export function htmlTableRows(html: string, caption: string): string[][] | undefined {
+  const table = [...html.matchAll(/<table[^>]*><caption>(.*?)<\/caption>(.*?)<\/table>/gs)].find((m) => decodeEntities(m[1] ?? '').startsWith(caption));
+  if (table === undefined) return undefined;
+  const body = /<tbody>(.*?)<\/tbody>/s.exec(table[2] ?? '')?.[1] ?? '';
+  return [...body.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((row) => [...(row[1] ?? '').matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => decodeEntities(c[1] ?? '').trim()));
 }
 
 /**

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type BuildResult } from '../../src/pipeline/build-report.js';
 import { ROOT } from '../cli/cli-helpers.js';
-import { french, linesOf, readCsvRows, readFrontMatter, readPdfInfo, readPdfPages, squash, yearOfDate } from '../e2e/report-reading.js';
+import { french, linesOf, readCsvRows, readFrontMatter, readPdfInfo, readPdfPages, readSommaireEntries, squash, yearOfDate } from '../e2e/report-reading.js';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'build-sans-config');
 const SECTIONS = join(ROOT, 'templates', 'sections');
@@ -31,14 +31,7 @@ afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Chapter titles: the first line of the pages that start a chapter listed in the sommaire. */
-function sommaireTitles(): string[] {
-  const sommaire = pages.find((page) => linesOf(page)[0] === 'Sommaire') ?? '';
-  return linesOf(sommaire)
-    .slice(1)
-    .map((line) => /^(.*\S)\s+\d+$/.exec(line)?.[1] ?? '')
-    .filter((title) => title !== '' && !title.includes('—'));
-}
+const sommaireTitles = () => readSommaireEntries(pages).map((entry) => entry.title);
 
 describe('rapport build on a folder with only maraudes.csv and no rapport.yaml', () => {
   it('is really a folder without configuration', () => {
