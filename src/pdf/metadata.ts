@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import type { PdfMetadata } from './types.js';
+import { repairOutlineTitles } from './repair-outline.js';
 import { buildXmp } from './xmp.js';
 
 /** Version from package.json (src/pdf or dist/pdf → ../../package.json). */
@@ -31,6 +32,7 @@ export async function applyMetadata(pdf: Uint8Array, metadata: PdfMetadata): Pro
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   doc.setLanguage(metadata.language);
+  repairOutlineTitles(doc);
 
   const xmp = buildXmp({ ...metadata, keywords, creatorTool: creator, producer, date });
   const stream = doc.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML', Length: xmp.length });

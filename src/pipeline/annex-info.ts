@@ -26,15 +26,16 @@ export function describeAnnex(report: IngestReport, set: FigureSet, published: P
   const checks = [
     ...report.warnings
       .filter((warning) => warning.code === 'ligne_total_ignoree')
-      .map((warning) => ({ severity: 'info', message: warning.message, place: `${warning.file}${warning.line ? `, ligne ${warning.line}` : ''}` })),
+      .map((warning) => ({ severity: 'info', message: warning.message.charAt(0).toUpperCase() + warning.message.slice(1), place: `${warning.file}${warning.line ? `, ligne ${warning.line}` : ''}` })),
     ...set.findings.map((finding) => ({
       severity: finding.severity,
-      message: finding.message,
-      place: [finding.file, describeLines(finding.lines)].filter(Boolean).join(', '),
+      message: finding.message.charAt(0).toUpperCase() + finding.message.slice(1),
+      // Findings name their lines in the message already.
+      place: /ligne/.test(finding.message) ? finding.file : [finding.file, describeLines(finding.lines)].filter(Boolean).join(', '),
     })),
   ];
   const suppressed = published.suppressed
-    .filter((cell) => cell.annee === set.year || cell.annee === set.year - 1)
+    .filter((cell) => cell.annee === set.year)
     .map((cell) => ({ label: `${cell.libelle} — ${cell.libelleModalite}`, year: cell.annee }));
   return { sources, checks, suppressed, threshold: published.threshold, generatedAt: now, version };
 }

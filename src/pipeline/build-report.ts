@@ -130,7 +130,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   timings.graphiques = chartTime;
   options.onStage?.('graphiques', 'end', chartTime);
 
-  const title = `${config.association.nom} — ${formatReportTitle(config, year)}`;
+  const reportTitle = formatReportTitle(config, year);
+  const title = reportTitle.startsWith(config.association.nom) ? reportTitle : `${config.association.nom} — ${reportTitle}`;
   const pdf = await stage('PDF', () =>
     withBrowser((browser) =>
       renderPdf({

@@ -45,7 +45,7 @@ export function renderAnnex(annex: AnnexInfo): string {
   );
 }
 
-/** "Tests positifs (2025) : VIH, VHC, VHB" — one line per figure and year. */
+/** "Tests positifs (2025) : VIH, VHC, VHB" — one line per figure and year, long lists cut. */
 function groupSuppressed(cells: AnnexInfo['suppressed']): string[] {
   const groups = new Map<string, string[]>();
   for (const cell of cells) {
@@ -53,5 +53,7 @@ function groupSuppressed(cells: AnnexInfo['suppressed']): string[] {
     const key = `${figure} (${cell.year})`;
     groups.set(key, [...(groups.get(key) ?? []), modalite]);
   }
-  return [...groups].map(([key, modalites]) => `${key} : ${modalites.join(', ')}`);
+  return [...groups].map(([key, modalites]) =>
+    modalites.length > 8 ? `${key} : ${modalites.slice(0, 8).join(', ')}… (${modalites.length} cases)` : `${key} : ${modalites.join(', ')}`,
+  );
 }

@@ -41,10 +41,12 @@ function tableClass(rows: number): string {
 export function renderBreakdownTable(
   figures: ReportFigures,
   total: PublishedValue | undefined,
-  cells: readonly PublishedValue[],
+  allCells: readonly PublishedValue[],
   options: { title: string; dimension: string },
 ): string {
   const threshold = figures.threshold;
+  // Zero rows add nothing to a breakdown ("Autre 0 0,0 %"); months keep theirs (a gap is a fact).
+  const cells = options.dimension === 'mois' ? allCells : allCells.filter((cell) => cell.valeur !== 0);
   const visibleSum = cells.reduce((sum, cell) => sum + (cell.valeur ?? 0), 0);
   const whole = total?.valeur ?? (cells.some((c) => c.valeur === null) ? null : visibleSum);
   const unit = cells[0]?.unite ?? total?.unite ?? '';
@@ -72,7 +74,7 @@ export function renderBreakdownTable(
     : '';
   return (
     `<table${tableClass(cells.length + 2)}><caption>${escapeHtml(options.title)}</caption>` +
-    `<thead><tr><th scope="col">${escapeHtml(capitalize(describeDimension(options.dimension)))}</th><th scope="col" class="nombre">${escapeHtml(unit === '%' ? 'Taux' : capitalize(unit || 'Nombre'))}</th>` +
+    `<thead><tr><th scope="col">${escapeHtml(capitalize(describeDimension(options.dimension)))}</th><th scope="col" class="nombre">${escapeHtml(unit === '%' ? 'Taux' : unit === '€' ? 'Montant' : capitalize(unit || 'Nombre'))}</th>` +
     (showShare ? '<th scope="col" class="nombre">Part</th>' : '') +
     `</tr></thead><tbody>${rows.join('')}${totalRow}</tbody></table>${note}${masked}`
   );

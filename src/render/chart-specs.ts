@@ -100,8 +100,9 @@ export function buildChartSpec(
       series: table.columns.map((column) => ({ name: column, values: table.rows.map((row) => table.value(row, column)) })),
     };
   }
-  const labels = cells.map((cell) => cell.label ?? describeModalite(cell.dimension, cell.modalite));
-  const values = cells.map((cell) => cell.valeur);
+  const drawn = cells.filter((cell) => cell.valeur !== 0);
+  const labels = drawn.map((cell) => cell.label ?? describeModalite(cell.dimension, cell.modalite));
+  const values = drawn.map((cell) => cell.valeur);
   // The doughnut's whole is the published total only when masked cells hide part of it.
   const masked = values.includes(null);
   if (kind === 'anneau') return { ...base, type: 'doughnut', labels, values, ...(masked && total?.valeur != null && { total: total.valeur }) };

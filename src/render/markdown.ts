@@ -6,6 +6,12 @@ import { applyFrenchTypography } from './typography.js';
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 
+// The HTML must stay self-contained and the PDF load nothing: no images from Markdown, and
+// links keep their text only (a report on paper has nothing to click).
+markdown.disable('image');
+markdown.renderer.rules.link_open = () => '';
+markdown.renderer.rules.link_close = () => '';
+
 /** Heading levels shift down one: a section's `#` becomes h2 under the chapter title (h1). */
 markdown.core.ruler.push('shift_headings', (state) => {
   for (const token of state.tokens) {

@@ -31,8 +31,9 @@ function anchorOf(id: string): string {
   return `s-${id.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')}`;
 }
 
+/** A CSS string literal that cannot close the quote, the rule or the <style> element. */
 function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+  return `"${[...text].map((char) => (/[\\"<>&\n\r]/.test(char) ? `\\${char.charCodeAt(0).toString(16)} ` : char)).join('')}"`;
 }
 
 interface Chapter {
@@ -83,7 +84,9 @@ export async function renderReport(input: RenderInput): Promise<RenderedReport> 
     }
   }
 
-  const documentTitle = `${input.association.nom} — ${input.title}`;
+  // Without a configured name the default one is the title itself: never "Rapport d'activité — Rapport d'activité 2025".
+  const named = !input.title.startsWith(input.association.nom);
+  const documentTitle = named ? `${input.association.nom} — ${input.title}` : input.title;
   const footer = input.onlySection ? `${documentTitle} — ${sections[0]?.title ?? ''} — ` : `${documentTitle} — `;
   const palette = derivePalette(input.association.couleur);
   const css = readFileSync(new URL('report.css', TEMPLATES), 'utf8');
@@ -133,7 +136,7 @@ function renderCover(input: RenderInput): string {
     .join(' · ');
   return (
     '<section class="couverture" aria-label="Couverture"><div class="bandeau">' +
-    `${logo}<p class="nom">${escapeHtml(association.nom)}</p>` +
+    `${logo}${input.title.startsWith(association.nom) ? '' : `<p class="nom">${escapeHtml(association.nom)}</p>`}` +
     `<h1 class="titre">${escapeHtml((titleWithoutYear ?? input.title).trim() || input.title)}</h1>` +
     `<div class="annee">${input.year}</div></div><div class="filet"></div>` +
     (themes ? `<p class="themes">${themes}</p>` : '') +

@@ -5,7 +5,10 @@ const NBSP = '\u00a0';
 
 function fixText(text: string): string {
   return text
-    .replace(/[ \u00a0\u202f]*([;!?])(?=\s|$|<|&)/g, (_m, mark: string) => `${NNBSP}${mark}`)
+    // An HTML entity (`&amp;`) ends with `;` too: keep it whole, fix only real punctuation.
+    .replace(/(&#?[a-zA-Z0-9]+;)|[ \u00a0\u202f]*([;!?])(?=\s|$|<|&)/g, (match, entity: string | undefined, mark: string | undefined) =>
+      entity !== undefined ? match : `${NNBSP}${mark ?? ''}`,
+    )
     .replace(/(\S)[ \u00a0\u202f]*:(?=\s|$)/g, (_m, before: string) => `${before}${NBSP}:`)
     .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
     .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`);
