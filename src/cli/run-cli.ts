@@ -3,6 +3,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { ExitCode, RapportError } from '../shared/errors.js';
 import { registerBuild } from './command-build.js';
 import { registerCheck } from './command-check.js';
+import { registerChiffres } from './command-chiffres.js';
 import { readVersion } from './version.js';
 import { writeError } from './output.js';
 
@@ -50,6 +51,7 @@ export function createProgram(): Command {
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
   registerBuild(program);
   registerCheck(program);
+  registerChiffres(program);
   for (const command of program.commands) {
     command.helpOption('-h, --help', "affiche l'aide").configureHelp(frenchHelp()).exitOverride();
     command.configureOutput({ writeErr: () => undefined, outputError: () => undefined });

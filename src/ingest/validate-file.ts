@@ -82,6 +82,8 @@ export async function validateFile(options: {
     if (stopped) return;
     if (mapping === undefined) {
       if (record.length === 1 && (record[0] ?? '').trim() === '') return; // blank lines before the header
+      // Comment lines before the header: the notice of a `rapport chiffres --complet` export.
+      if ((record[0] ?? '').trimStart().startsWith('#')) return;
       headers = record.map((cell) => cell.trim());
       headerWidth = headers.length;
       mapping = mapHeaders(dataset, headers, fields, options.configuredColumns);
@@ -136,6 +138,24 @@ export async function validateFile(options: {
           line,
           message: `la ligne a ${record.length} cellule${record.length > 1 ? 's' : ''} alors que l'en-tête a ${headerWidth} colonnes`,
           expected: `${headerWidth} cellules séparées par « ${separatorName(separatorUsed)} » (un séparateur en trop dans une cellule non entourée de guillemets ?)`,
+        });
+        return;
+      }
+    }
+    if (dataset === 'indicateurs') {
+      // A published export (`chiffres-2024.csv`) dropped in as history shows small cells as
+      // « < 3 » or « secret »: their value is unknown, so the row is skipped, not refused.
+      const valueIndex = (mapping as HeaderMapping).targets.findIndex((t) => t.kind === 'field' && t.name === 'valeur');
+      const masked = (record[valueIndex] ?? '').trim();
+      if (/^(?:<\s*\d+|secret)$/i.test(masked)) {
+        issues.add({
+          severity: 'warning',
+          code: 'cellule_masquee',
+          file,
+          line,
+          column: headers[valueIndex] ?? 'valeur',
+          value: masked,
+          message: `case masquée par le secret statistique (« ${masked} ») ignorée : sa valeur n'est pas connue`,
         });
         return;
       }

@@ -1,0 +1,83 @@
+// `rapport chiffres`: every figure of the report, exported as CSV (French Excel, re-readable as
+// history) or JSON (with evolutions). Published values by default; `--complet` for internal use.
+import { InvalidArgumentError, type Command } from 'commander';
+import { join, relative, resolve } from 'node:path';
+import { loadConfig } from '../config/index.js';
+import { applyConfidentiality, formatFiguresCsv, formatFiguresJson } from '../figures/index.js';
+import { computeFigures } from '../pipeline/compute-figures.js';
+import { writeFileAtomic } from '../pipeline/write-atomic.js';
+import { formatInteger, plural } from '../shared/format.js';
+import { writeError, writeOut } from './output.js';
+import { parseYearOption } from './parse-options.js';
+
+type ExportFormat = 'csv' | 'json';
+
+interface ChiffresOptions {
+  annee?: number;
+  format: ExportFormat;
+  sortie?: string;
+  complet?: boolean;
+  debug?: boolean;
+}
+
+/** Findings printed after a successful export; the rest are counted (all are in the JSON export). */
+const SHOWN_FINDINGS = 20;
+
+function parseFormatOption(value: string): ExportFormat {
+  const format = value.trim().toLowerCase();
+  if (format !== 'csv' && format !== 'json') {
+    throw new InvalidArgumentError(`format inconnu « ${value} » : attendu csv ou json`);
+  }
+  return format;
+}
+
+/** `<dossier>/sortie/chiffres-2024.csv`; the unsuppressed export gets its own name so it never replaces the publishable one. */
+export function defaultChiffresPath(folder: string, year: number, format: ExportFormat, complete: boolean): string {
+  return join(resolve(folder), 'sortie', `chiffres-${year}${complete ? '-complet' : ''}.${format}`);
+}
+
+export function registerChiffres(program: Command): void {
+  program
+    .command('chiffres')
+    .description('calcule tous les chiffres du rapport et les exporte en CSV ou JSON (secret statistique appliqué)')
+    .argument('<dossier>', "dossier du projet (les CSV sont lus dans <dossier>/donnees s'il existe)")
+    .option('--annee <AAAA>', 'année du rapport (par défaut : la plus récente présente dans les données)', parseYearOption)
+    .option('--format <format>', 'csv ou json', parseFormatOption, 'csv')
+    .option('--sortie <fichier>', 'fichier produit (par défaut : <dossier>/sortie/chiffres-<année>.csv)')
+    .option('--complet', 'exporte les valeurs non masquées, pour usage interne uniquement (ne pas diffuser)')
+    .option('--debug', 'affiche le détail technique des erreurs internes')
+    .action(async (folder: string, options: ChiffresOptions) => {
+      const config = await loadConfig(folder);
+      const year = options.annee ?? config.annee;
+      const { figures } = await computeFigures({
+        folder,
+        ...(year !== undefined && { year }),
+        columns: config.colonnes,
+        values: config.valeurs,
+        multiAnswerDimensions: config.reponses_multiples.map((m) => (m.indicateur ? `${m.indicateur}:${m.dimension}` : m.dimension)),
+      });
+      const complete = options.complet === true;
+      const view = applyConfidentiality(figures, complete ? 0 : config.confidentialite.seuil);
+      const content =
+        options.format === 'json' ? formatFiguresJson(figures, view, { complete }) : formatFiguresCsv(view.figures, { complete });
+      const path = options.sortie !== undefined ? resolve(options.sortie) : defaultChiffresPath(folder, figures.year, options.format, complete);
+      await writeFileAtomic(path, content);
+
+      const years = figures.years.length > 1 ? `${figures.years[0]}–${figures.years[figures.years.length - 1]}` : String(figures.year);
+      writeOut(`Chiffres ${figures.year} : ${relative(process.cwd(), path) || path}`);
+      writeOut(`  ${plural(view.figures.length, 'chiffre')} (années ${years})`);
+      if (complete) {
+        writeOut('  Valeurs complètes, NON MASQUÉES : usage interne uniquement, ne pas diffuser.');
+      } else if (view.threshold > 0) {
+        writeOut(`  Secret statistique (seuil ${formatInteger(view.threshold)}) : ${plural(view.suppressed.length, 'case masquée', 'cases masquées')}`);
+      }
+      if (figures.findings.length > 0) {
+        writeError(`${plural(figures.findings.length, 'constat')} de cohérence à vérifier :`);
+        for (const finding of figures.findings.slice(0, SHOWN_FINDINGS)) {
+          const lines = finding.lines.length > 0 ? `, ligne${finding.lines.length > 1 ? 's' : ''} ${finding.lines.join(', ')}` : '';
+          writeError(`  ${finding.file}${lines} : ${finding.message}`);
+        }
+        if (figures.findings.length > SHOWN_FINDINGS) writeError(`  … et ${formatInteger(figures.findings.length - SHOWN_FINDINGS)} autres`);
+      }
+    });
+}

@@ -1,0 +1,20 @@
+// Public API of the figures stage (pure functions: no file is read or written here).
+export { createFigureCollector } from './create-collector.js';
+export { applyConfidentiality, maskOf, SECRET } from './confidentiality.js';
+export { formatFiguresCsv, formatFiguresJson, COMPLETE_NOTICE, CSV_COLUMNS, type ExportOptions } from './format-export.js';
+export { getFigure, getEvolution, getSeries, listBreakdown, listDimensions, figureKey } from './lookup.js';
+export { compareFigures } from './build-set.js';
+export {
+  CATALOGUE,
+  DIMENSIONS,
+  NOT_GIVEN,
+  NOT_GIVEN_LABEL,
+  counterFigureId,
+  labelModalite,
+  isConfidentialCell,
+  isRatio,
+  type FigureDefinition,
+  type FigureKind,
+} from './catalogue.js';
+export { MASKED_CELL_CODE } from './collect-indicateurs.js';
+export type * from './types.js';

@@ -1,0 +1,75 @@
+// Reading + figures, chained in memory: one streaming pass over each file, figures computed by
+// the accumulators plugged into ingestion. Invalid data stops here, before anything is written.
+import { createFigureCollector, type FigureSet } from '../figures/index.js';
+import {
+  type ColumnMapping,
+  describeIssue,
+  describeOmitted,
+  type DataIssue,
+  type IngestReport,
+  ingestFolder,
+  type ValueSynonyms,
+} from '../ingest/index.js';
+import { DataError } from '../shared/errors.js';
+import { plural } from '../shared/format.js';
+
+export interface ComputeFiguresOptions {
+  folder: string;
+  /** Report year; default: the latest year present in the data. */
+  year?: number;
+  /** Config `colonnes` and `valeurs`, passed to ingestion. */
+  columns?: ColumnMapping;
+  values?: ValueSynonyms;
+  /** Config `reponses_multiples`: breakdowns exempt from the sum check. */
+  multiAnswerDimensions?: readonly string[];
+}
+
+export interface ComputedFigures {
+  report: IngestReport;
+  figures: FigureSet;
+}
+
+function describeErrors(report: IngestReport, errors: readonly DataIssue[]): string[] {
+  const lines = errors.map((issue) => describeIssue(issue));
+  for (const summary of report.files) {
+    const omitted = describeOmitted(summary, 'error');
+    if (omitted !== undefined) lines.push(omitted);
+  }
+  return lines;
+}
+
+/**
+ * Throws a DataError (exit 1) listing the same messages as `check` when a file is invalid, and
+ * when a figure is given by two sources (raw rows and an indicateurs file).
+ */
+export async function computeFigures(options: ComputeFiguresOptions): Promise<ComputedFigures> {
+  const collector = createFigureCollector({
+    ...(options.year !== undefined && { reportYear: options.year }),
+    ...(options.multiAnswerDimensions !== undefined && { multiAnswerDimensions: options.multiAnswerDimensions }),
+  });
+  const report = await ingestFolder(
+    {
+      folder: options.folder,
+      ...(options.year !== undefined && { year: options.year }),
+      ...(options.columns !== undefined && { columns: options.columns }),
+      ...(options.values !== undefined && { values: options.values }),
+    },
+    collector.sink,
+  );
+  const hint = `corrigez les fichiers indiqués, puis vérifiez avec « rapport check ${options.folder} »`;
+  if (!report.ok) {
+    const count = report.files.reduce((sum, file) => sum + file.errorCount, 0) || report.errors.length;
+    throw new DataError(`données invalides (${plural(count, 'erreur')}) : aucun chiffre n'a été calculé`, {
+      hint,
+      details: describeErrors(report, report.errors),
+    });
+  }
+  const figures = collector.finish(report);
+  if (figures.errors.length > 0) {
+    throw new DataError(`${plural(figures.errors.length, 'chiffre')} donné${figures.errors.length > 1 ? 's' : ''} par deux sources différentes`, {
+      hint,
+      details: figures.errors.map((issue) => describeIssue(issue)),
+    });
+  }
+  return { report, figures };
+}
