@@ -7,7 +7,7 @@ import { CsvFileProblem, readCsvRecords } from './read-csv.js';
 import { addDefaults, checkRow } from './row-rules.js';
 import { type DataIssue, type FileSummary, MAX_MESSAGES_PER_FILE, type RowSink } from './types.js';
 
-const TOTAL_ROW = /^(?:sous[\s-]?)?total(?:e?s|aux)?\b/i;
+const TOTAL_ROW = /^(?:sous[\s-]?)?tota(?:l(?:e?s)?|ux)\b/i;
 /** Person codes are pseudonymous but still never printed (brief §4). */
 const MASKED = '(valeur masquée)';
 /** A maraudes counter with one of these headers holds person codes, whatever its values. */
