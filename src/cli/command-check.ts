@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { ingestFolder } from '../ingest/index.js';
+import { loadConfig } from '../config/index.js';
+import { createFigureCollector, type Finding } from '../figures/index.js';
+import { ingestFolder, type DataIssue } from '../ingest/index.js';
 import { ExitCode } from '../shared/errors.js';
 import { formatCheckJson, formatCheckText } from './format-check.js';
 import { writeOut } from './output.js';
@@ -20,8 +22,25 @@ export function registerCheck(program: Command): void {
     .option('--json', 'affiche un document JSON (fichiers, erreurs, avertissements, résumés) au lieu du texte')
     .option('--debug', 'affiche le détail technique des erreurs internes')
     .action(async (folder: string, options: CheckOptions) => {
-      const report = await ingestFolder({ folder, ...(options.annee !== undefined && { year: options.annee }) });
-      writeOut(options.json ? formatCheckJson(report) : formatCheckText(report, folder));
-      process.exitCode = report.ok ? ExitCode.ok : ExitCode.invalidData;
+      // The config maps the association's own headers and values: check must read as build does.
+      const config = await loadConfig(folder);
+      const year = options.annee ?? config.annee;
+      const multiAnswer = config.reponses_multiples.map((m) => (m.indicateur ? `${m.indicateur}:${m.dimension}` : m.dimension));
+      // Figures are computed in the same single pass: they bring the consistency checks.
+      const collector = createFigureCollector({ ...(year !== undefined && { reportYear: year }), multiAnswerDimensions: multiAnswer });
+      const report = await ingestFolder(
+        { folder, ...(year !== undefined && { year }), columns: config.colonnes, values: config.valeurs },
+        collector.sink,
+      );
+      let findings: Finding[] = [];
+      let conflicts: DataIssue[] = [];
+      if (report.ok && report.year !== undefined) {
+        const set = collector.finish(report);
+        findings = set.findings;
+        conflicts = set.errors;
+      }
+      const checked = conflicts.length > 0 ? { ...report, errors: [...report.errors, ...conflicts], ok: false } : report;
+      writeOut(options.json ? formatCheckJson(checked, findings) : formatCheckText(checked, folder, findings));
+      process.exitCode = checked.ok ? ExitCode.ok : ExitCode.invalidData;
     });
 }

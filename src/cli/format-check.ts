@@ -2,6 +2,7 @@
 // documented in docs/verification.md.
 import { describeIssue, describeOmitted, type DataIssue, type FileSummary, type IngestReport } from '../ingest/index.js';
 import { formatDateFr } from '../shared/dates.js';
+import type { Finding } from '../figures/index.js';
 import { formatInteger, plural } from '../shared/format.js';
 
 const ENCODING_LABEL = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' } as const;
@@ -34,7 +35,7 @@ function listIssues(lines: string[], issues: readonly DataIssue[], files: readon
   }
 }
 
-export function formatCheckText(report: IngestReport, folder: string): string {
+export function formatCheckText(report: IngestReport, folder: string, findings: readonly Finding[] = []): string {
   const lines: string[] = [];
   lines.push(`Vérification de ${folder}${report.year !== undefined ? ` — rapport ${report.year}` : ''}`);
   lines.push(`Données lues dans ${report.dataFolder}`);
@@ -45,7 +46,9 @@ export function formatCheckText(report: IngestReport, folder: string): string {
     lines.push('Fichiers');
     for (const summary of report.files) lines.push(`  ${describeSummary(summary)}`);
   }
-  const errorTotal = report.files.reduce((sum, f) => sum + f.errorCount, 0) + report.errors.filter((e) => !report.files.some((f) => f.file === e.file)).length;
+  const errorTotal =
+    report.files.reduce((sum, f) => sum + f.errorCount, 0) +
+    report.errors.filter((e) => !report.files.some((f) => f.file === e.file) || e.code === 'chiffre_en_conflit').length;
   const warningTotal = report.files.reduce((sum, f) => sum + f.warningCount, 0);
   if (report.errors.length > 0) {
     lines.push('', `Erreurs (${formatInteger(errorTotal)})`);
@@ -54,6 +57,13 @@ export function formatCheckText(report: IngestReport, folder: string): string {
   if (report.warnings.length > 0) {
     lines.push('', `Avertissements (${formatInteger(warningTotal)})`);
     listIssues(lines, report.warnings, report.files, 'warning');
+  }
+  if (findings.length > 0) {
+    lines.push('', `Constats de cohérence (${formatInteger(findings.length)}) — à vérifier, ils n'empêchent pas la construction`);
+    for (const finding of findings) {
+      const where = finding.lines.length > 0 && !/ligne/.test(finding.message) ? `, ligne${finding.lines.length > 1 ? 's' : ''} ${finding.lines.slice(0, 10).join(', ')}` : '';
+      lines.push(`  ${finding.file}${where} : ${finding.message}`);
+    }
   }
   lines.push('');
   if (report.ok) {
@@ -65,7 +75,7 @@ export function formatCheckText(report: IngestReport, folder: string): string {
 }
 
 /** Stable JSON shape (version 1): see docs/verification.md. Person codes never appear. */
-export function formatCheckJson(report: IngestReport): string {
+export function formatCheckJson(report: IngestReport, findings: readonly Finding[] = []): string {
   const document = {
     version: 1,
     folder: report.folder,
@@ -94,6 +104,7 @@ export function formatCheckJson(report: IngestReport): string {
     })),
     errors: report.errors.map(toJsonIssue),
     warnings: report.warnings.map(toJsonIssue),
+    findings: findings.map((f) => ({ code: f.code, severity: f.severity, file: f.file, lines: f.lines, message: f.message })),
   };
   return JSON.stringify(document, null, 2);
 }
