@@ -1,15 +1,18 @@
 // aides_financieres.csv → aides.* figures. The hot path of the million-row case: one tally
 // update per breakdown, money summed in integer cents.
+import { FORME as FORME_VALUES } from '../ingest/categories.js';
 import type { AideRow } from '../ingest/index.js';
+import { NOT_GIVEN } from './catalogue.js';
 import { type CollectorContext, type DatasetCollector, duplicateFinding, labelsOf, pushFigure } from './collector-context.js';
+import { dateNumberOf, monthKeyOf, monthOf, TextKeys, yearOf } from './keys.js';
 import { PeopleByYear } from './people-by-year.js';
 import { DuplicateDetector, type FindingLog, MonthCoverage } from './row-checks.js';
-import { NOT_GIVEN } from './catalogue.js';
-import { dateNumberOf, monthKeyOf, TextKeys, yearOf } from './keys.js';
 import { coverMonths, emitTally, type MeasureSpec, round, Tally } from './tally.js';
 
 const DIMENSIONS = ['nature', 'categorie', 'forme', 'financeur', 'mois'] as const;
 const [NATURE, CATEGORIE, FORME, FINANCEUR, MOIS] = [0, 1, 2, 3, 4];
+/** Small numbers standing for the closed list of forms (0: not given), for `cellById`. */
+const FORME_IDS = new Map(Object.keys(FORME_VALUES.values).map((value, index) => [value, index + 1]));
 const COUNT = 0;
 const CENTS = 1;
 
@@ -20,9 +23,9 @@ export function createAidesCollector(log: FindingLog): DatasetCollector<AideRow>
   const funders = new TextKeys();
   /** People helped, per year (pseudonymous codes, never printed). */
   const people = new PeopleByYear();
-  /** nature key → categorie key of its first row; natures seen under another category. */
-  const categoryOfNature = new Map<string, string>();
-  const mixedNatures = new Map<string, number>();
+  /** By nature id: categorie id of its first row; natures seen under another category, with the line. */
+  const categoryOfNature: number[] = [];
+  const mixedNatures = new Map<number, number>();
   const duplicates = new DuplicateDetector();
   const months = new MonthCoverage();
   let file = '';
@@ -38,30 +41,31 @@ export function createAidesCollector(log: FindingLog): DatasetCollector<AideRow>
       const category = categories.entry(row.categorie);
       const funder = funders.entry(row.financeur);
       const forme = row.forme ?? NOT_GIVEN;
-      const month = monthKeyOf(row.date);
+      const formeId = FORME_IDS.get(forme) ?? 0;
       const total = year.total;
       total[COUNT] = (total[COUNT] as number) + count;
       total[CENTS] = (total[CENTS] as number) + cents;
-      let cell = year.cell(NATURE, nature.key, nature.label);
+      let cell = year.cellById(NATURE, nature.id, nature.key, nature.label);
       cell[COUNT] = (cell[COUNT] as number) + count;
       cell[CENTS] = (cell[CENTS] as number) + cents;
-      cell = year.cell(CATEGORIE, category.key, category.label);
+      cell = year.cellById(CATEGORIE, category.id, category.key, category.label);
       cell[COUNT] = (cell[COUNT] as number) + count;
       cell[CENTS] = (cell[CENTS] as number) + cents;
-      cell = year.cell(FORME, forme, forme);
+      cell = year.cellById(FORME, formeId, forme, forme);
       cell[COUNT] = (cell[COUNT] as number) + count;
       cell[CENTS] = (cell[CENTS] as number) + cents;
-      cell = year.cell(FINANCEUR, funder.key, funder.label);
+      cell = year.cellById(FINANCEUR, funder.id, funder.key, funder.label);
       cell[COUNT] = (cell[COUNT] as number) + count;
       cell[CENTS] = (cell[CENTS] as number) + cents;
-      cell = year.cell(MOIS, month, month);
+      const month = monthKeyOf(row.date);
+      cell = year.cellById(MOIS, monthOf(row.date), month, month);
       cell[COUNT] = (cell[COUNT] as number) + count;
       cell[CENTS] = (cell[CENTS] as number) + cents;
       if (row.personne !== undefined) people.add(row.personne, annee);
       if (row.categorie !== undefined) {
-        const known = categoryOfNature.get(nature.key);
-        if (known === undefined) categoryOfNature.set(nature.key, category.key);
-        else if (known !== category.key && !mixedNatures.has(nature.key)) mixedNatures.set(nature.key, line);
+        const known = categoryOfNature[nature.id];
+        if (known === undefined) categoryOfNature[nature.id] = category.id;
+        else if (known !== category.id && !mixedNatures.has(nature.id)) mixedNatures.set(nature.id, line);
       }
       // Identical rows: free texts by their grouping key (« Transport » = « transport »).
       duplicates.start();
@@ -70,7 +74,7 @@ export function createAidesCollector(log: FindingLog): DatasetCollector<AideRow>
       duplicates.number(cents);
       duplicates.text(row.personne);
       duplicates.number(category.id);
-      duplicates.text(row.forme);
+      duplicates.number(formeId);
       duplicates.number(funder.id);
       duplicates.text(row.genre);
       duplicates.text(row.tranche_age);
@@ -98,17 +102,21 @@ export function createAidesCollector(log: FindingLog): DatasetCollector<AideRow>
         pushFigure(context, 'aides.nouveaux_beneficiaires', annee, counts.newcomers.get(annee) ?? 0, source);
       }
       const parentOf: Record<string, string> = {};
-      for (const [natureKey, categoryKey] of categoryOfNature) parentOf[natures.label(natureKey)] = categories.label(categoryKey);
-      if (categoryOfNature.size > 0) {
+      categoryOfNature.forEach((categoryId, natureId) => {
+        const nature = natures.byId(natureId);
+        const category = categories.byId(categoryId);
+        if (nature !== undefined && category !== undefined) parentOf[nature.label] = category.label;
+      });
+      if (Object.keys(parentOf).length > 0) {
         context.hierarchies.push({ indicateurs: ['aides.nombre', 'aides.montant'], dimension: 'nature', parentDimension: 'categorie', parentOf });
       }
-      for (const [natureKey, line] of mixedNatures) {
+      for (const [natureId, line] of mixedNatures) {
         log.add({
           code: 'nature_plusieurs_categories',
           severity: 'info',
           file,
           lines: [line],
-          message: `la nature « ${natures.label(natureKey)} » apparaît dans plusieurs catégories : le sous-total par catégorie ne regroupe pas toutes ses aides`,
+          message: `la nature « ${natures.byId(natureId)?.label ?? ''} » apparaît dans plusieurs catégories : le sous-total par catégorie ne regroupe pas toutes ses aides`,
         });
       }
       coverMonths(tally, MOIS, months);

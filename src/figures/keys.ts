@@ -23,9 +23,14 @@ const NOT_GIVEN_ENTRY: TextEntry = { key: NOT_GIVEN, label: NOT_GIVEN, id: 0 };
 export class TextKeys {
   private readonly entryOfRaw = new Map<string, TextEntry>();
   private readonly entryOfKey = new Map<string, TextEntry>();
+  private readonly entryOfId: TextEntry[] = [NOT_GIVEN_ENTRY];
+  /** Columns such as `categorie` or `financeur` often repeat the previous row's value. */
+  private lastRaw: string | undefined;
+  private lastEntry: TextEntry = NOT_GIVEN_ENTRY;
 
   entry(raw: string | undefined): TextEntry {
     if (raw === undefined) return NOT_GIVEN_ENTRY;
+    if (raw === this.lastRaw) return this.lastEntry;
     let entry = this.entryOfRaw.get(raw);
     if (entry === undefined) {
       // A column of all-distinct texts must not grow the cache without bound.
@@ -33,12 +38,20 @@ export class TextKeys {
       const key = `=${valueKey(raw)}`;
       entry = this.entryOfKey.get(key);
       if (entry === undefined) {
-        entry = { key, label: raw, id: this.entryOfKey.size + 1 };
+        entry = { key, label: raw, id: this.entryOfId.length };
         this.entryOfKey.set(key, entry);
+        this.entryOfId.push(entry);
       }
       this.entryOfRaw.set(raw, entry);
     }
+    this.lastRaw = raw;
+    this.lastEntry = entry;
     return entry;
+  }
+
+  /** The entry of an id returned in an entry. */
+  byId(id: number): TextEntry | undefined {
+    return this.entryOfId[id];
   }
 
   key(raw: string | undefined): string {
@@ -63,6 +76,11 @@ export function yearOf(isoDate: string): number {
 /** An ISO date as the number 20240229 (hashing it costs less than hashing its text). */
 export function dateNumberOf(isoDate: string): number {
   return yearOf(isoDate) * 10000 + (isoDate.charCodeAt(5) - 48) * 1000 + (isoDate.charCodeAt(6) - 48) * 100 + (isoDate.charCodeAt(8) - 48) * 10 + (isoDate.charCodeAt(9) - 48);
+}
+
+/** Month (1–12) of an ISO date. */
+export function monthOf(isoDate: string): number {
+  return (isoDate.charCodeAt(5) - 48) * 10 + (isoDate.charCodeAt(6) - 48);
 }
 
 /** `2024-03` of an ISO date, one shared string per month rather than one per row. */

@@ -19,10 +19,24 @@ export class YearTally {
   readonly total: number[];
   /** One map per dimension of the tally, in the tally's order: key → cell. */
   readonly cells: Map<string, Cell>[];
+  /** The same cells by a small number standing for the key (hot path: no string hashing). */
+  private readonly byId: (Cell | undefined)[][];
 
   constructor(width: number, dimensionCount: number) {
     this.total = new Array<number>(width).fill(0);
     this.cells = Array.from({ length: dimensionCount }, () => new Map<string, Cell>());
+    this.byId = Array.from({ length: dimensionCount }, () => []);
+  }
+
+  /** Like `cell`, found by `id` (a TextEntry id, a month number…), which must stand for one key only. */
+  cellById(dimension: number, id: number, key: string, modalite: string): number[] {
+    const cells = this.byId[dimension] as (Cell | undefined)[];
+    const cell = cells[id];
+    if (cell !== undefined) return cell.values;
+    this.cell(dimension, key, modalite);
+    const created = (this.cells[dimension] as Map<string, Cell>).get(key) as Cell;
+    cells[id] = created;
+    return created.values;
   }
 
   /** Measures of a cell, created at 0; `key` groups, `modalite` is what figures show. */
