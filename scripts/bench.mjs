@@ -51,6 +51,13 @@ for await (const record of parser) records += record.length > 0 ? 1 : 0;
 if (records !== ${rows + 1}) throw new Error('unexpected record count ' + records);
 `;
 
+// Reading and validation only (the ingest stage with no figures): the share of ingestion.
+const ingestOnly = `
+import { ingestFolder } from ${JSON.stringify(pathToFileURL(join(root, 'dist', 'ingest', 'index.js')).href)};
+const report = await ingestFolder({ folder: ${JSON.stringify(folder)} }, {});
+if (!report.ok) throw new Error('invalid data');
+`;
+
 function measure(label, args) {
   const result = spawnSync(process.execPath, ['--import', probe, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const match = /BENCH (\d+) ([\d.]+) (\d+)/.exec(result.stderr);
@@ -64,12 +71,11 @@ function measure(label, args) {
 const out = join(folder, 'sortie', 'chiffres-bench.csv');
 const best = (a, b) => (a === undefined ? b : { seconds: Math.min(a.seconds, b.seconds), cpu: Math.min(a.cpu, b.cpu), megabytes: Math.max(a.megabytes, b.megabytes) });
 let baseline;
-let check;
+let ingest;
 let chiffres;
 for (let run = 0; run < runs; run += 1) {
   baseline = best(baseline, measure('csv-parse seul', ['--input-type=module', '-e', bare]));
-  // `check` reads and validates only: the share of ingestion in the `chiffres` time.
-  check = best(check, measure('rapport check', [join(root, 'bin', 'rapport.js'), 'check', folder, '--json']));
+  ingest = best(ingest, measure('lecture seule', ['--input-type=module', '-e', ingestOnly]));
   chiffres = best(chiffres, measure('rapport chiffres', [join(root, 'bin', 'rapport.js'), 'chiffres', folder, '--complet', '--sortie', out]));
 }
 rmSync(join(folder, 'sortie'), { recursive: true, force: true });
@@ -82,7 +88,7 @@ process.stdout.write(
   [
     `Fichier : ${file} (${rows.toLocaleString('fr-FR')} lignes) — meilleur de ${runs} essai${runs > 1 ? 's' : ''}, mémoire : pic le plus haut`,
     line('csv-parse seul  ', baseline),
-    line('rapport check   ', check),
+    line('lecture seule   ', ingest),
     line('rapport chiffres', chiffres),
     `Rapport des temps : ${format(ratio, 2)} (CPU : ${format(cpuRatio, 2)}) — objectif ≤ 1,6 : ${ratio <= 1.6 ? 'OK' : 'DÉPASSÉ'}`,
     `Mémoire : ${chiffres.megabytes < 250 ? 'OK' : 'DÉPASSÉE'} (objectif < 250 Mo)`,
