@@ -20,8 +20,8 @@ export interface FigureDefinition {
    * describe the association's work, not people, and are published as they are.
    */
   confidential: boolean;
-  /** For a rate or an amount: the count cell it is computed from; suppressed with it. */
-  base?: string;
+  /** For a rate or an amount: the count cells it is computed from; suppressed with any of them. */
+  base?: string | readonly string[];
 }
 
 const count = (libelle: string, unite: string, dimensions: readonly string[] = [], confidential = true): FigureDefinition => ({
@@ -59,7 +59,8 @@ export const CATALOGUE: Readonly<Record<string, FigureDefinition>> = {
     kind: 'percent',
     dimensions: ['depistage'],
     confidential: true,
-    base: 'trod.tests',
+    // A rate reveals its numerator as well as its denominator: masked whenever either is.
+    base: ['trod.tests', 'trod.positifs'],
   },
   'trod.personnes': distinct('Personnes dépistées'),
   'trod.positifs_orientes': count('Tests positifs orientés vers la confirmation ou le soin', 'tests', ['depistage']),

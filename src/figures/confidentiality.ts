@@ -83,7 +83,8 @@ export function applyConfidentiality(set: FigureSet, threshold: number): Publish
     for (const figure of set.figures) {
       const base = CATALOGUE[figure.indicateur]?.base;
       if (base === undefined || figure.dimension === '') continue;
-      if (hidden.has(figureKey(base, figure.annee, figure.dimension, figure.modalite))) hidden.set(keyOf(figure), 'associee');
+      const bases: readonly string[] = typeof base === 'string' ? [base] : base;
+      if (bases.some((id) => hidden.has(figureKey(id, figure.annee, figure.dimension, figure.modalite)))) hidden.set(keyOf(figure), 'associee');
     }
   }
   const figures: PublishedFigure[] = [];

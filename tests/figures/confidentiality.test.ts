@@ -115,7 +115,9 @@ describe('on fixtures/catalogue', () => {
     // VIH 4, VHC 1, VHB 1, syphilis 2: three small cells, sum 4, not all 1 nor all 2.
     expect(tests).toEqual({ VIH: 4, VHC: '< 3', VHB: '< 3', syphilis: '< 3' });
     expect(shown(view, 'trod.tests', '')).toEqual({ '': 8 });
-    expect(shown(view, 'trod.taux_positivite', 'depistage')).toEqual({ VIH: 25, VHC: 'secret', syphilis: 'secret' });
+    // VIH: 1 positive out of 4 tests; the positive is masked, so is its rate (25 % × 4 gives it back).
+    expect(shown(view, 'trod.positifs', 'depistage').VIH).toBe('< 3');
+    expect(shown(view, 'trod.taux_positivite', 'depistage')).toEqual({ VIH: 'secret', VHC: 'secret', syphilis: 'secret' });
     // Sessions by month are published as they are.
     expect(shown(view, 'maraudes.sessions', 'mois')).toEqual({ '2024-01': 3, '2024-02': 1, '2024-03': 1, '2023-01': 0, '2023-02': 0, '2023-03': 1, '2023-04': 1 });
     for (const figure of view.figures) if (figure.dimension === '') expect(typeof figure.valeur, figure.indicateur).toBe('number');
