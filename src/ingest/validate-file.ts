@@ -106,16 +106,21 @@ export async function validateFile(options: {
       }
       return;
     }
-    let firstText: string | undefined;
-    for (const cell of record) {
-      const trimmed = cell.trim();
-      if (trimmed !== '') {
-        firstText = trimmed;
-        break;
+    // Most rows start with a plain first cell: find the first text without trimming them all.
+    let firstText: string | undefined = record[0];
+    if (firstText === undefined || firstText === '' || firstText.charCodeAt(0) <= 0x20 || firstText.charCodeAt(firstText.length - 1) <= 0x20) {
+      firstText = undefined;
+      for (const cell of record) {
+        const trimmed = cell.trim();
+        if (trimmed !== '') {
+          firstText = trimmed;
+          break;
+        }
       }
     }
     if (firstText === undefined) return; // empty line
-    if (TOTAL_ROW.test(firstText)) {
+    const initial = firstText.charCodeAt(0) | 0x20; // `t`/`T` of Total, `s`/`S` of Sous-total
+    if ((initial === 0x74 || initial === 0x73) && TOTAL_ROW.test(firstText)) {
       summary.rowsSkipped += 1;
       issues.add({
         severity: 'warning',
@@ -203,7 +208,9 @@ export async function validateFile(options: {
     for (let index = 0; index < targets.length; index += 1) {
       const target = targets[index] as (typeof targets)[number];
       if (target.kind === 'ignored') continue;
-      const raw = (record[index] ?? '').trim();
+      const cell = record[index] ?? '';
+      // trim() allocates: skip it for the usual cell without surrounding spaces.
+      const raw = cell === '' || (cell.charCodeAt(0) > 0x20 && cell.charCodeAt(cell.length - 1) > 0x20) ? cell : cell.trim();
       if (target.kind === 'counter') {
         if (raw === '') continue;
         const value = parseCount(raw);
