@@ -22,10 +22,28 @@ function toValue(figure: PublishedFigure): PublishedValue {
   };
 }
 
-/** Free-text breakdowns read best largest first; months and closed lists keep their order. */
+/** Lower bound of an age band or other numeric class: `18-24 ans` → 18, `Moins de 18 ans` → -1. */
+function classStart(label: string): number | undefined {
+  const match = /(\d+)/.exec(label);
+  if (!match) return undefined;
+  return /^\s*(?:moins|<|-\s*de)/i.test(label) ? -1 : Number(match[1]);
+}
+
+/**
+ * Display order: months and closed lists as they come; numeric classes (age bands, also when
+ * crossed: `18-24 ans › Femme`) in ascending order; other free texts largest first.
+ */
 function sortCells(cells: PublishedValue[], dimension: string): PublishedValue[] {
   const closed = cells.some((cell) => cell.label !== undefined && cell.label !== cell.modalite && cell.modalite !== NOT_GIVEN);
   if (dimension === 'mois' || closed) return cells;
+  const given = cells.filter((cell) => cell.modalite !== NOT_GIVEN);
+  if (given.length > 0 && given.every((cell) => classStart(cell.modalite) !== undefined)) {
+    return [...cells].sort((a, b) => {
+      if (a.modalite === NOT_GIVEN) return 1;
+      if (b.modalite === NOT_GIVEN) return -1;
+      return (classStart(a.modalite) ?? 0) - (classStart(b.modalite) ?? 0) || a.modalite.localeCompare(b.modalite, 'fr');
+    });
+  }
   return [...cells].sort((a, b) => {
     if (a.modalite === NOT_GIVEN) return 1;
     if (b.modalite === NOT_GIVEN) return -1;
