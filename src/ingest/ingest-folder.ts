@@ -6,7 +6,7 @@ import { UsageError } from '../shared/errors.js';
 import { formatInteger } from '../shared/format.js';
 import { normalizeHeader } from '../shared/normalize.js';
 import { createRowSchemas, DATASET_FILES, DATASET_IDS, type DatasetId } from './contract.js';
-import type { DataIssue, FileSummary, IngestOptions, IngestReport, RowSink } from './types.js';
+import { createFileSummary, type DataIssue, type FileSummary, type IngestOptions, type IngestReport, type RowSink } from './types.js';
 import { validateFile } from './validate-file.js';
 
 export * from './types.js';
@@ -45,23 +45,6 @@ export async function findDataFolder(folder: string): Promise<string> {
 
 const EXPECTED_NAMES = DATASET_IDS.map((id) => DATASET_FILES[id]).join(', ');
 
-function emptySummary(file: string): FileSummary {
-  return {
-    dataset: null,
-    file,
-    rowsRead: 0,
-    rowsValid: 0,
-    rowsSkipped: 0,
-    years: {},
-    columns: {},
-    errorCount: 0,
-    warningCount: 1,
-    errorsOmitted: 0,
-    warningsOmitted: 0,
-    refused: false,
-  };
-}
-
 export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): Promise<IngestReport> {
   const dataFolder = await findDataFolder(options.folder);
   const entries = (await readdir(dataFolder, { withFileTypes: true }))
@@ -81,7 +64,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
   for (const name of ordered) {
     const dataset = datasetOfFile(name);
     if (dataset === null) {
-      files.push(emptySummary(name));
+      files.push({ ...createFileSummary(null, name), warningCount: 1 });
       warnings.push({
         severity: 'warning',
         code: 'fichier_inconnu',
@@ -101,7 +84,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
       };
       errors.push(issue);
       errorTotal += 1;
-      files.push({ ...emptySummary(name), dataset, warningCount: 0, errorCount: 1, refused: true });
+      files.push({ ...createFileSummary(dataset, name), errorCount: 1, refused: true });
       continue;
     }
     eventFileOf.set(dataset, name);

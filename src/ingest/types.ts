@@ -85,3 +85,21 @@ export interface IngestReport {
 
 /** Messages kept per file and severity; the rest are counted. */
 export const MAX_MESSAGES_PER_FILE = 50;
+
+/** A summary with nothing read yet; callers set what they know. */
+export function createFileSummary(dataset: DatasetId | null, file: string): FileSummary {
+  return {
+    dataset,
+    file,
+    rowsRead: 0,
+    rowsValid: 0,
+    rowsSkipped: 0,
+    years: {},
+    columns: {},
+    errorCount: 0,
+    warningCount: 0,
+    errorsOmitted: 0,
+    warningsOmitted: 0,
+    refused: false,
+  };
+}

@@ -5,7 +5,7 @@ import { type DatasetId, type FieldSpec, listFields, PERSON_CODE_HEADERS, type R
 import { type HeaderMapping, mapHeaders } from './map-headers.js';
 import { CsvFileProblem, readCsvRecords } from './read-csv.js';
 import { addDefaults, checkRow } from './row-rules.js';
-import { type DataIssue, type FileSummary, MAX_MESSAGES_PER_FILE, type RowSink } from './types.js';
+import { createFileSummary, type DataIssue, type FileSummary, MAX_MESSAGES_PER_FILE, type RowSink } from './types.js';
 
 const TOTAL_ROW = /^(?:sous[\s-]?)?tota(?:l(?:e?s)?|ux)\b/i;
 /** Person codes are pseudonymous but still never printed (brief §4). */
@@ -57,20 +57,7 @@ export async function validateFile(options: {
   const { dataset, path, file, sink } = options;
   const fields = listFields(options.schemas[dataset]);
   const issues = new IssueCollector();
-  const summary: FileSummary = {
-    dataset,
-    file,
-    rowsRead: 0,
-    rowsValid: 0,
-    rowsSkipped: 0,
-    years: {},
-    columns: {},
-    errorCount: 0,
-    warningCount: 0,
-    errorsOmitted: 0,
-    warningsOmitted: 0,
-    refused: false,
-  };
+  const summary = createFileSummary(dataset, file);
   const deliver = sink[dataset] as ((row: unknown, line: number, file: string) => void) | undefined;
   const rowState = { firstKeys: new Map<string, number>() };
   let mapping: HeaderMapping | undefined;
