@@ -121,6 +121,11 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       partners: config.partenaires.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
       funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
       annex: describeAnnex(report, set, prepared.published, options.version, options.now ?? new Date()),
+      objectives: Object.entries(config.objectifs).map(([id, objective]) => ({
+        id,
+        expected: objective.valeur,
+        ...(objective.libelle !== undefined && { label: objective.libelle }),
+      })),
       drawChart,
       ...(options.section !== undefined && { onlySection: options.section }),
     }),

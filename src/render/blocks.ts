@@ -129,3 +129,25 @@ export function renderTypology(
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Funders' table « Indicateur | Attendu | Obtenu | Réalisation » for year N. */
+export function renderObjectives(
+  figures: ReportFigures,
+  rows: readonly { label: string; expected: number; obtained: PublishedValue | undefined }[],
+): string {
+  const body = rows
+    .map(({ label, expected, obtained }) => {
+      const unit = obtained?.unite ?? '';
+      const rate = obtained?.valeur != null && expected > 0 ? formatShare(obtained.valeur, expected) ?? '—' : '—';
+      return (
+        `<tr><td>${escapeHtml(label)}</td><td class="nombre">${escapeHtml(formatAmount(expected, unit))}</td>` +
+        `<td class="nombre">${obtained ? escapeHtml(formatValue(obtained, figures.threshold)) : '—'}</td><td class="nombre">${escapeHtml(rate)}</td></tr>`
+      );
+    })
+    .join('');
+  return (
+    `<table class="court"><caption>Indicateurs : attendus et obtenus en ${figures.year}</caption>` +
+    '<thead><tr><th scope="col">Indicateur</th><th scope="col" class="nombre">Attendu</th><th scope="col" class="nombre">Obtenu</th><th scope="col" class="nombre">Réalisation</th></tr></thead>' +
+    `<tbody>${body}</tbody></table>`
+  );
+}

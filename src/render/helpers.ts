@@ -3,7 +3,7 @@
 // so neither Markdown nor raw HTML written in a section can alter it.
 import Handlebars from 'handlebars';
 import type { ChartSpec } from '../charts/types.js';
-import { renderBreakdownTable, renderTiles, renderTypology, capitalize, type TypologyGroup } from './blocks.js';
+import { renderBreakdownTable, renderObjectives, renderTiles, renderTypology, capitalize, type TypologyGroup } from './blocks.js';
 import { buildChartSpec } from './chart-specs.js';
 import { describeDimension, describeEvolution, formatShare, formatValue, previousOf } from './figure-text.js';
 import { checkDimension, checkFigureId, failAt, type HelperLocation, resolveValue, resolveYear } from './resolve-figure.js';
@@ -36,7 +36,12 @@ function place(placeholders: Placeholders, html: string): Handlebars.SafeString 
 }
 
 /** Compiles and runs one section body; returns Markdown with placeholder tokens. */
-export function expandSection(section: SectionSource, figures: ReportFigures, placeholders: Placeholders): string {
+export function expandSection(
+  section: SectionSource,
+  figures: ReportFigures,
+  placeholders: Placeholders,
+  objectives: readonly { id: string; expected: number; label?: string }[] = [],
+): string {
   const env = Handlebars.create();
   const at = (options: HelperOptions): HelperLocation => ({ section, line: options.loc?.start.line ?? 1 });
   // Handlebars passes the options object last, after the positional arguments.
@@ -139,13 +144,29 @@ export function expandSection(section: SectionSource, figures: ReportFigures, pl
     placeholders.charts.set(placeholders.html.length - 1, spec);
     return token;
   });
+  env.registerHelper('objectifs', (...args: unknown[]) => {
+    const { options } = split(args);
+    if (objectives.length === 0) return '';
+    const rows = objectives.map((objective) => {
+      const obtained = figures.get(objective.id, figures.year);
+      if (!figures.ids().includes(objective.id)) {
+        failAt(at(options), `rapport.yaml, objectifs : chiffre inconnu « ${objective.id} »`, 'la liste des chiffres est dans docs/chiffres.md');
+      }
+      return { label: objective.label ?? obtained?.libelle ?? objective.id, expected: objective.expected, obtained };
+    });
+    return place(placeholders, renderObjectives(figures, rows));
+  });
   env.registerHelper('helperMissing', (...args: unknown[]) => {
     const options = args[args.length - 1] as HelperOptions & { name?: string };
-    failAt(at(options), `aide inconnue « {{${options.name ?? '?'}}} »`, 'aides disponibles : chiffre, evolution, part, libelle, tuiles, tableau, typologie, graphique, si');
+    failAt(at(options), `aide inconnue « {{${options.name ?? '?'}}} »`, 'aides disponibles : chiffre, evolution, part, libelle, tuiles, tableau, tableaux, typologie, graphique, objectifs, si');
   });
 
   try {
-    return env.compile(section.body, { strict: false, knownHelpersOnly: false })({ annee: figures.year, annee_precedente: figures.year - 1 });
+    return env.compile(section.body, { strict: false, knownHelpersOnly: false })({
+      annee: figures.year,
+      annee_precedente: figures.year - 1,
+      objectifs: objectives.length > 0,
+    });
   } catch (error) {
     if (error instanceof Error && error.name !== 'UsageError' && /Parse error|Expecting|lexical/i.test(error.message)) {
       const line = /line (\d+)/.exec(error.message)?.[1];

@@ -46,7 +46,7 @@ interface Chapter {
 
 async function renderSectionHtml(section: SectionSource, input: RenderInput): Promise<string> {
   const placeholders: Placeholders = { html: [], charts: new Map() };
-  const expanded = expandSection(section, input.figures, placeholders);
+  const expanded = expandSection(section, input.figures, placeholders, input.objectives);
   for (const [index, spec] of placeholders.charts) {
     const chart = await input.drawChart(spec);
     placeholders.html[index] =

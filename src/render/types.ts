@@ -72,6 +72,8 @@ export interface RenderInput {
   partners: string[];
   funders: string[];
   annex: AnnexInfo;
+  /** Funders' expected values (config `objectifs`), for the `{{objectifs}}` table. */
+  objectives?: { id: string; expected: number; label?: string }[];
   /** Draws (or fetches from cache) a chart; injected so render stays testable. */
   drawChart: (spec: ChartSpec) => Promise<RenderedChart>;
   /** Only this section, with a header line instead of cover and sommaire (staff workflow). */
