@@ -3,7 +3,7 @@
 import { FORME as FORME_VALUES } from '../ingest/categories.js';
 import type { AideRow } from '../ingest/index.js';
 import { NOT_GIVEN } from './catalogue.js';
-import { type CollectorContext, type DatasetCollector, duplicateFinding, labelsOf, pushFigure } from './collector-context.js';
+import { type CollectorContext, type DatasetCollector, labelsOf, pushFigure } from './collector-context.js';
 import { dateNumberOf, monthKeyOf, monthOf, TextKeys, yearOf } from './keys.js';
 import { PeopleByYear } from './people-by-year.js';
 import { DuplicateDetector, type FindingLog, MonthCoverage } from './row-checks.js';
@@ -79,8 +79,7 @@ export function createAidesCollector(log: FindingLog): DatasetCollector<AideRow>
       duplicates.text(row.genre);
       duplicates.text(row.tranche_age);
       duplicates.number(count);
-      const first = duplicates.end(line);
-      if (first !== undefined) log.add(duplicateFinding(file, first, line));
+      duplicates.endRow(line, file, log);
     },
 
     emit(context: CollectorContext) {

@@ -3,7 +3,7 @@
 // person radiated on day D is no longer domiciled from D on.
 import type { DomiciliationRow } from '../ingest/index.js';
 import { addDays } from '../shared/dates.js';
-import { type CollectorContext, type DatasetCollector, duplicateFinding, labelsOf, pushFigure } from './collector-context.js';
+import { type CollectorContext, type DatasetCollector, labelsOf, pushFigure } from './collector-context.js';
 import { DuplicateDetector, type FindingLog, MonthCoverage } from './row-checks.js';
 import { CROSS } from './catalogue.js';
 import { TextKeys } from './keys.js';
@@ -111,8 +111,7 @@ export function createDomiciliationsCollector(log: FindingLog): DatasetCollector
         duplicates.text(text);
       }
       duplicates.number(row.ayants_droit);
-      const first = duplicates.end(line);
-      if (first !== undefined) log.add(duplicateFinding(file, first, line));
+      duplicates.endRow(line, file, log);
     },
 
     emit(context: CollectorContext) {

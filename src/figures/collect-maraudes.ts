@@ -1,7 +1,7 @@
 // maraudes.csv → maraudes.sessions, maraudes.sites and one maraudes.<colonne> per counter column.
 import type { MaraudeRow } from '../ingest/index.js';
 import { counterFigureId, COUNTER_DIMENSIONS, NOT_GIVEN } from './catalogue.js';
-import { type CollectorContext, type DatasetCollector, duplicateFinding, labelsOf, pushFigure } from './collector-context.js';
+import { type CollectorContext, type DatasetCollector, labelsOf, pushFigure } from './collector-context.js';
 import { DuplicateDetector, type FindingLog, MonthCoverage } from './row-checks.js';
 import { TextKeys } from './keys.js';
 import { coverMonths, emitTally, Tally } from './tally.js';
@@ -57,8 +57,7 @@ export function createMaraudesCollector(log: FindingLog): DatasetCollector<Marau
         duplicates.text(id);
         duplicates.number(value);
       }
-      const first = duplicates.end(line);
-      if (first !== undefined) log.add(duplicateFinding(file, first, line));
+      duplicates.endRow(line, file, log);
     },
 
     emit(context: CollectorContext) {

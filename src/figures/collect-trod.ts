@@ -2,7 +2,7 @@
 // positivity rate, people tested, orientation of positives.
 import type { TrodRow } from '../ingest/index.js';
 import { CROSS, NOT_GIVEN } from './catalogue.js';
-import { type CollectorContext, type DatasetCollector, duplicateFinding, labelsOf, pushFigure } from './collector-context.js';
+import { type CollectorContext, type DatasetCollector, labelsOf, pushFigure } from './collector-context.js';
 import { PeopleByYear } from './people-by-year.js';
 import { DuplicateDetector, type FindingLog, MonthCoverage } from './row-checks.js';
 import { TextKeys } from './keys.js';
@@ -72,8 +72,7 @@ export function createTrodCollector(log: FindingLog): DatasetCollector<TrodRow> 
       for (const text of [row.date, row.depistage, row.resultat, row.lieu, row.personne, row.genre, row.tranche_age]) duplicates.text(text);
       for (const flag of [row.premier_depistage, row.orientation]) duplicates.number(flag === undefined ? undefined : Number(flag));
       duplicates.number(count);
-      const first = duplicates.end(line);
-      if (first !== undefined) log.add(duplicateFinding(file, first, line));
+      duplicates.endRow(line, file, log);
     },
 
     emit(context: CollectorContext) {

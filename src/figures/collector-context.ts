@@ -2,7 +2,7 @@
 // context it writes figures and findings into once ingestion is over.
 import type { IngestReport } from '../ingest/index.js';
 import { CATALOGUE, labelModalite } from './catalogue.js';
-import type { Figure, FigureSource, Finding, Hierarchy } from './types.js';
+import type { Figure, FigureSource, Hierarchy } from './types.js';
 
 export interface DatasetCollector<R> {
   add(row: R, line: number, file: string): void;
@@ -40,16 +40,6 @@ export function pushFigure(
   };
   if (dimension !== '') figure.libelleModalite = labelModalite(dimension, modalite);
   context.figures.push(figure);
-}
-
-export function duplicateFinding(file: string, first: number, line: number): Finding {
-  return {
-    code: 'ligne_en_double',
-    severity: 'warning',
-    file,
-    lines: [first, line],
-    message: `la ligne ${line} est identique à la ligne ${first} : double export ? (si ce sont deux événements distincts, regroupez-les avec la colonne « nombre »)`,
-  };
 }
 
 /** Label and unit of a catalogue figure, for tally specs. */

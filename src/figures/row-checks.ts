@@ -70,6 +70,22 @@ export class DuplicateDetector {
     this.table.store(slot, hasher.high, hasher.low, line);
     return undefined;
   }
+
+  /** Ends the row, logging a `ligne_en_double` finding when an earlier row is identical. */
+  endRow(line: number, file: string, log: FindingLog): void {
+    const first = this.end(line);
+    if (first !== undefined) log.add(duplicateFinding(file, first, line));
+  }
+}
+
+function duplicateFinding(file: string, first: number, line: number): Finding {
+  return {
+    code: 'ligne_en_double',
+    severity: 'warning',
+    file,
+    lines: [first, line],
+    message: `la ligne ${line} est identique à la ligne ${first} : double export ? (si ce sont deux événements distincts, regroupez-les avec la colonne « nombre »)`,
+  };
 }
 
 /** Months with at least one row, per year, for one file. */
