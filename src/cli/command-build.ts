@@ -4,7 +4,7 @@ import type { BuildStage } from '../pipeline/build-report.js';
 import { formatNumber } from '../shared/format.js';
 import { writeError, writeOut } from './output.js';
 import { parseYearOption } from './parse-options.js';
-import { readVersion } from './version.js';
+import { readVersion } from '../shared/version.js';
 
 interface BuildCommandOptions {
   annee?: number;

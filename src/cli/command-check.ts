@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/index.js';
+import { listMultiAnswerDimensions, loadConfig } from '../config/index.js';
 import { createFigureCollector, type Finding } from '../figures/index.js';
 import { ingestFolder, type DataIssue } from '../ingest/index.js';
 import { ExitCode } from '../shared/errors.js';
@@ -25,7 +25,7 @@ export function registerCheck(program: Command): void {
       // The config maps the association's own headers and values: check must read as build does.
       const config = await loadConfig(folder);
       const year = options.annee ?? config.annee;
-      const multiAnswer = config.reponses_multiples.map((m) => (m.indicateur ? `${m.indicateur}:${m.dimension}` : m.dimension));
+      const multiAnswer = listMultiAnswerDimensions(config);
       // Figures are computed in the same single pass: they bring the consistency checks.
       const collector = createFigureCollector({ ...(year !== undefined && { reportYear: year }), multiAnswerDimensions: multiAnswer });
       const report = await ingestFolder(

@@ -2,7 +2,7 @@
 // history) or JSON (with evolutions). Published values by default; `--complet` for internal use.
 import { InvalidArgumentError, type Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
-import { loadConfig } from '../config/index.js';
+import { listMultiAnswerDimensions, loadConfig } from '../config/index.js';
 import { applyConfidentiality, formatFiguresCsv, formatFiguresJson } from '../figures/index.js';
 import { computeFigures } from '../pipeline/compute-figures.js';
 import { writeFileAtomic } from '../pipeline/write-atomic.js';
@@ -54,7 +54,7 @@ export function registerChiffres(program: Command): void {
         ...(year !== undefined && { year }),
         columns: config.colonnes,
         values: config.valeurs,
-        multiAnswerDimensions: config.reponses_multiples.map((m) => (m.indicateur ? `${m.indicateur}:${m.dimension}` : m.dimension)),
+        multiAnswerDimensions: listMultiAnswerDimensions(config),
       });
       const complete = options.complet === true;
       const view = applyConfidentiality(figures, complete ? 0 : config.confidentialite.seuil);

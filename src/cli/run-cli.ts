@@ -4,7 +4,7 @@ import { ExitCode, RapportError } from '../shared/errors.js';
 import { registerBuild } from './command-build.js';
 import { registerCheck } from './command-check.js';
 import { registerChiffres } from './command-chiffres.js';
-import { readVersion } from './version.js';
+import { readVersion } from '../shared/version.js';
 import { writeError } from './output.js';
 
 /** Commander speaks English: its help headings are translated here, once. */

@@ -15,3 +15,8 @@ export function isMultiAnswer(declared: readonly MultiAnswerDimension[], indicat
   const key = normalizeHeader(dimension);
   return declared.some((entry) => normalizeHeader(entry.dimension) === key && (entry.indicateur === null || entry.indicateur === indicateur));
 }
+
+/** `reponses_multiples` in the figures stage's form: `indicateur:dimension`, or a bare dimension. */
+export function listMultiAnswerDimensions(config: Pick<LoadedConfig, 'reponses_multiples'>): string[] {
+  return config.reponses_multiples.map((m) => (m.indicateur ? `${m.indicateur}:${m.dimension}` : m.dimension));
+}

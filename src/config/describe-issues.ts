@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { formatNumber } from '../shared/format.js';
 import { type ConfigProblem, formatKeyPath } from './config-error.js';
-import { suggestClosest } from './suggest.js';
+import { suggestClosest } from '../shared/suggest.js';
 import type { YamlSource } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;

@@ -1,6 +1,6 @@
 export { loadConfig, CONFIG_FILE_NAMES } from './load-config.js';
 export { ConfigError, formatConfigProblem, type ConfigProblem } from './config-error.js';
-export { formatReportTitle, isMultiAnswer } from './config-queries.js';
+export { formatReportTitle, isMultiAnswer, listMultiAnswerDimensions } from './config-queries.js';
 export { createConfigJsonSchema, createDataJsonSchema, createSchemaFiles, type JsonSchema } from './json-schema.js';
 export {
   BUILTIN_SECTION_IDS,
@@ -9,5 +9,5 @@ export {
   DEFAULT_COLOR,
   DEFAULT_CONFIDENTIALITY_THRESHOLD,
 } from './schema.js';
-export { suggestClosest, measureLevenshtein } from './suggest.js';
+export { suggestClosest, measureLevenshtein } from '../shared/suggest.js';
 export type * from './types.js';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { INDICATOR_ID } from '../ingest/cells.js';
 import { columnsSchema, valuesSchema } from './schema-data.js';
-import { suggestClosest } from './suggest.js';
+import { suggestClosest } from '../shared/suggest.js';
 
 export const DEFAULT_ASSOCIATION_NAME = "Rapport d'activité";
 /** A sober teal-blue: readable as text on white and as a tile background under white text. */

@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { PDFDocument, PDFName } from 'pdf-lib';
+import { readVersion } from '../shared/version.js';
 import type { PdfMetadata } from './types.js';
 import { repairOutlineTitles } from './repair-outline.js';
 import { buildXmp } from './xmp.js';
-
-/** Version from package.json (src/pdf or dist/pdf → ../../package.json). */
-function readPackageVersion(): string {
-  const raw = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(raw) as { version: string }).version;
-}
 
 /**
  * Writes title, author, subject, keywords, creator, producer, dates and language into a PDF
@@ -17,7 +11,7 @@ function readPackageVersion(): string {
  */
 export async function applyMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const creator = metadata.creator ?? `rapport ${readPackageVersion()}`;
+  const creator = metadata.creator ?? `rapport ${readVersion()}`;
   const producer = `${creator} (${doc.getProducer() ?? 'Chromium'}, pdf-lib)`;
   const date = metadata.creationDate ?? new Date();
   const keywords = metadata.keywords ?? [];

@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path';
 import { renderChart } from '../charts/index.js';
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
-import { formatReportTitle, loadConfig, type LoadedConfig, type ResolvedSection } from '../config/index.js';
+import { formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig, type ResolvedSection } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
 import { applyConfidentiality, formatFiguresCsv } from '../figures/index.js';
 import { renderPdf, withBrowser } from '../pdf/index.js';
@@ -70,7 +70,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       ...(year !== undefined && { year }),
       columns: config.colonnes,
       values: config.valeurs,
-      multiAnswerDimensions: config.reponses_multiples.map((m) => (m.indicateur ? `${m.indicateur}:${m.dimension}` : m.dimension)),
+      multiAnswerDimensions: listMultiAnswerDimensions(config),
     });
     return { config, computed };
   });

@@ -3,7 +3,7 @@
 // so neither Markdown nor raw HTML written in a section can alter it.
 import Handlebars from 'handlebars';
 import type { ChartSpec } from '../charts/types.js';
-import { renderBreakdownTable, renderObjectives, renderTiles, renderTypology, capitalize, type TypologyGroup } from './blocks.js';
+import { escapeHtml, renderBreakdownTable, renderObjectives, renderTiles, renderTypology, capitalize, type TypologyGroup } from './blocks.js';
 import { buildChartSpec } from './chart-specs.js';
 import { describeDimension, describeEvolution, formatShare, formatValue, previousOf } from './figure-text.js';
 import { checkDimension, checkFigureId, failAt, type HelperLocation, resolveValue, resolveYear } from './resolve-figure.js';
@@ -50,12 +50,12 @@ export function expandSection(
   env.registerHelper('chiffre', (...args: unknown[]) => {
     const { positional, options } = split(args);
     const value = resolveValue(figures, positional[0], options.hash, at(options));
-    return place(placeholders, escapeText(formatValue(value, figures.threshold)));
+    return place(placeholders, escapeHtml(formatValue(value, figures.threshold)));
   });
   env.registerHelper('evolution', (...args: unknown[]) => {
     const { positional, options } = split(args);
     const value = resolveValue(figures, positional[0], options.hash, at(options));
-    return place(placeholders, escapeText(describeEvolution(value, previousOf(figures, value), figures.threshold)));
+    return place(placeholders, escapeHtml(describeEvolution(value, previousOf(figures, value), figures.threshold)));
   });
   env.registerHelper('part', (...args: unknown[]) => {
     const { positional, options } = split(args);
@@ -63,11 +63,11 @@ export function expandSection(
     const part = resolveValue(figures, positional[0], options.hash, location);
     const wholeId = typeof options.hash.sur === 'string' ? options.hash.sur : part.indicateur;
     const whole = resolveValue(figures, wholeId, { ...(options.hash.annee !== undefined && { annee: options.hash.annee }) }, location);
-    return place(placeholders, escapeText(formatShare(part.valeur, whole.valeur) ?? '—'));
+    return place(placeholders, escapeHtml(formatShare(part.valeur, whole.valeur) ?? '—'));
   });
   env.registerHelper('libelle', (...args: unknown[]) => {
     const { positional, options } = split(args);
-    return place(placeholders, escapeText(resolveValue(figures, positional[0], options.hash, at(options)).libelle));
+    return place(placeholders, escapeHtml(resolveValue(figures, positional[0], options.hash, at(options)).libelle));
   });
   env.registerHelper('tuiles', (...args: unknown[]) => {
     const { positional, options } = split(args);
@@ -174,10 +174,6 @@ export function expandSection(
     }
     throw error;
   }
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function renderTypologyHelper(figures: ReportFigures, idArgument: unknown, options: HelperOptions, location: HelperLocation): string {

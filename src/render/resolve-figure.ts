@@ -1,6 +1,6 @@
 // Resolves the arguments of a section helper to published figures, with build errors that name
 // the section file and line and suggest the closest id, dimension or modalite.
-import { suggestClosest } from '../config/suggest.js';
+import { suggestClosest } from '../shared/suggest.js';
 import { UsageError } from '../shared/errors.js';
 import type { PublishedValue, ReportFigures, SectionSource } from './types.js';
 

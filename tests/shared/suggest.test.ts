@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureLevenshtein, suggestClosest } from '../../src/config/index.js';
+import { measureLevenshtein, suggestClosest } from '../../src/shared/suggest.js';
 
 describe('measureLevenshtein', () => {
   it('counts insertions, deletions and substitutions', () => {

@@ -1,6 +1,6 @@
 // "Did you mean…?" for misspelt keys and values: Levenshtein distance on accent- and case-free
 // forms, so `couleurs`, `Couleur` and `coleur` all point to `couleur`.
-import { normalizeHeader } from '../shared/normalize.js';
+import { normalizeHeader } from './normalize.js';
 
 /** Edit distance (insertions, deletions, substitutions), two rows of memory. */
 export function measureLevenshtein(a: string, b: string): number {
