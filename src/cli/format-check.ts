@@ -25,7 +25,11 @@ function describeSummary(summary: FileSummary): string {
 
 function listIssues(lines: string[], issues: readonly DataIssue[], files: readonly FileSummary[], severity: 'error' | 'warning'): void {
   const byFile = new Map<string, DataIssue[]>();
-  for (const issue of issues) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
+  for (const issue of issues) {
+    const list = byFile.get(issue.file);
+    if (list) list.push(issue);
+    else byFile.set(issue.file, [issue]);
+  }
   for (const [file, fileIssues] of byFile) {
     lines.push(`  ${file}`);
     for (const issue of fileIssues) lines.push(`    ${describeIssue(issue, false)}`);
@@ -46,9 +50,10 @@ export function formatCheckText(report: IngestReport, folder: string, findings: 
     lines.push('Fichiers');
     for (const summary of report.files) lines.push(`  ${describeSummary(summary)}`);
   }
+  // Every ingest error is counted in its file's summary; conflicts between sources come from the
+  // figures stage, after reading, and are counted here.
   const errorTotal =
-    report.files.reduce((sum, f) => sum + f.errorCount, 0) +
-    report.errors.filter((e) => !report.files.some((f) => f.file === e.file) || e.code === 'chiffre_en_conflit').length;
+    report.files.reduce((sum, f) => sum + f.errorCount, 0) + report.errors.filter((e) => e.code === 'chiffre_en_conflit').length;
   const warningTotal = report.files.reduce((sum, f) => sum + f.warningCount, 0);
   if (report.errors.length > 0) {
     lines.push('', `Erreurs (${formatInteger(errorTotal)})`);

@@ -66,7 +66,9 @@ export function createReportFigures(set: FigureSet, published: PublishedFigures)
     if (figure.dimension !== '') {
       dimensions.get(figure.indicateur)?.add(figure.dimension);
       const key = keyOf(figure.indicateur, figure.annee, figure.dimension);
-      breakdowns.set(key, [...(breakdowns.get(key) ?? []), value]);
+      const cells = breakdowns.get(key);
+      if (cells) cells.push(value);
+      else breakdowns.set(key, [value]);
     }
   }
   const sorted = new Map<string, PublishedValue[]>();
