@@ -9,22 +9,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import { mulberry32 } from './prng.mjs';
 
 const OUT = join(dirname(dirname(fileURLToPath(import.meta.url))), 'fixtures', 'association-demo', 'donnees');
 const SEED = 20250101;
 const YEARS = [2024, 2025];
 
 // ---- PRNG and draws --------------------------------------------------------------------------
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function drawer(stream) {
   const rand = mulberry32(SEED + stream * 7919);
   const int = (min, max) => min + Math.floor(rand() * (max - min + 1));

@@ -8,6 +8,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import iconv from 'iconv-lite';
+import { mulberry32 } from './prng.mjs';
 
 const args = process.argv.slice(2);
 const windows1252 = args.includes('--windows-1252');
@@ -18,16 +19,6 @@ if (out === undefined || !Number.isInteger(rows) || rows < 1) {
   process.exit(2);
 }
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(424242);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutline } from '../pdf/helpers.js';
 import { ensureBuilt, runRapport, STACK_LINE, type CliResult } from '../cli/cli-helpers.js';
+import { decodeEntities } from '../render/fake-figures.js';
 import {
   chapterPages,
-  decodeEntities,
   french,
   hasWord,
   htmlTableRows,

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { parse as parseYaml } from 'yaml';
+import { decodeEntities } from '../render/fake-figures.js';
 
 /** Spaces of any kind (pdftotext prints U+202F and U+00A0 as plain spaces) folded to one. */
 export function squash(text: string): string {
@@ -131,15 +132,6 @@ export const french = {
   euros: (value: number) => euros.format(value),
 };
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes the entities of an HTML text (named with `;`, decimal and hex). */
-export function decodeEntities(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_m, code: string) => String.fromCodePoint(Number.parseInt(code, 16)))
-    .replace(/&([a-z]+);/gi, (match, name: string) => NAMED[name.toLowerCase()] ?? match);
-}
 
 /** Body rows (cell texts) of the HTML table whose caption starts with `caption`; undefined if none. */
 export function htmlTableRows(html: string, caption: string): string[][] | undefined {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type BuildResult } from '../../src/pipeline/build-report.js';
 import { ROOT } from '../cli/cli-helpers.js';
-import { decodeEntities, isInline, linesOf, readCsvRows, readPdfInfo, readPdfPages, referencesOf, squash } from '../e2e/report-reading.js';
+import { decodeEntities } from '../render/fake-figures.js';
+import { isInline, linesOf, readCsvRows, readPdfInfo, readPdfPages, referencesOf, squash } from '../e2e/report-reading.js';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'build-echappement');
 const NAME = 'Les Lucioles & <Cie>';
