@@ -5,37 +5,18 @@
 // Deterministic: seeded PRNGs, UTC day arithmetic, no clock, so re-running gives identical bytes.
 // Each dataset draws from its own PRNG so tuning one file never reshuffles the others.
 // People are pseudonymous codes only (`P-0421`); no name, phone or e-mail anywhere.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import iconv from 'iconv-lite';
-import { mulberry32 } from './prng.mjs';
+import { createDrawer } from './prng.mjs';
+import { euros, toCsv, writeCsv as writeFile } from './write-csv.mjs';
 
 const OUT = join(dirname(dirname(fileURLToPath(import.meta.url))), 'fixtures', 'association-demo', 'donnees');
 const SEED = 20250101;
 const YEARS = [2024, 2025];
 
 // ---- PRNG and draws --------------------------------------------------------------------------
-function drawer(stream) {
-  const rand = mulberry32(SEED + stream * 7919);
-  const int = (min, max) => min + Math.floor(rand() * (max - min + 1));
-  const pick = (list) => list[Math.floor(rand() * list.length)];
-  /** `pairs`: [value, weight][] */
-  const weighted = (pairs) => {
-    let r = rand() * pairs.reduce((sum, [, w]) => sum + w, 0);
-    for (const [value, w] of pairs) if ((r -= w) < 0) return value;
-    return pairs[pairs.length - 1][0];
-  };
-  const shuffle = (list) => {
-    const copy = [...list];
-    for (let i = copy.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(rand() * (i + 1));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
-    }
-    return copy;
-  };
-  return { rand, int, pick, weighted, shuffle, chance: (p) => rand() < p, noise: (spread) => 1 - spread + 2 * spread * rand() };
-}
+const drawer = (stream) => createDrawer(SEED + stream * 7919);
 
 // ---- Calendar (day numbers since 1970-01-01, UTC) -------------------------------------------
 const MS_DAY = 86_400_000;
@@ -93,23 +74,7 @@ const trancheAt = (person, n) => {
 };
 
 // ---- CSV writing ------------------------------------------------------------------------------
-function toCsv(header, rows, sep, eol) {
-  const cell = (value) => {
-    const text = value === undefined || value === null ? '' : String(value);
-    return text.includes(sep) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return [header, ...rows].map((row) => row.map(cell).join(sep)).join(eol) + eol;
-}
-function writeCsv(name, text, encoding) {
-  let bytes;
-  if (encoding === 'windows-1252') {
-    bytes = iconv.encode(text, 'win1252');
-    // iconv replaces unmappable characters with '?': fail loudly rather than ship a mangled file.
-    if (iconv.decode(bytes, 'win1252') !== text) throw new Error(`${name}: caractère hors Windows-1252`);
-  } else bytes = Buffer.from(encoding === 'utf-8-bom' ? `\uFEFF${text}` : text, 'utf8');
-  writeFileSync(join(OUT, name), bytes);
-}
-const euros = (amount) => amount.toFixed(2).replace('.', ',');
+const writeCsv = (name, text, encoding) => writeFile(join(OUT, name), text, encoding);
 
 // ---- maraudes.csv -----------------------------------------------------------------------------
 const NIGHT_SITES = [

@@ -37,10 +37,20 @@ export async function readBuiltinSection(id: string): Promise<SectionSource> {
   return readSection(fileURLToPath(url), `templates/sections/${id}.md`, id);
 }
 
+/**
+ * The default chapter of a figure family (`sante.*` of indicateurs.csv): one shared template,
+ * told its family through the `famille` variable.
+ */
+async function readFamilySection(id: string, title: string): Promise<SectionSource> {
+  const section = await readBuiltinSection('famille');
+  return { ...section, id, title, variables: { famille: `${id}.*` } };
+}
+
 export async function readSections(config: LoadedConfig, sections: readonly ResolvedSection[]): Promise<SectionSource[]> {
   const result: SectionSource[] = [];
   for (const section of sections) {
     if (section.kind === 'builtin') result.push(await readBuiltinSection(section.id));
+    else if (section.kind === 'famille') result.push(await readFamilySection(section.id, section.titre));
     else result.push(await readSection(section.fichier, relative(config.folder, section.fichier), section.id));
   }
   const seen = new Map<string, string>();

@@ -13,7 +13,9 @@ export type ResolvedSection =
       /** Id given in the config; otherwise the render stage reads the front matter, then the file name. */
       id: string | undefined;
     }
-  | { kind: 'builtin'; id: import('./schema.js').BuiltinSectionId };
+  | { kind: 'builtin'; id: import('./schema.js').BuiltinSectionId }
+  /** Default chapter of a figure family of indicateurs.csv (`sante.*`), from templates/sections/famille.md. */
+  | { kind: 'famille'; id: string; titre: string };
 
 /** A multi-answer breakdown: its parts may sum to more than its total. `indicateur` null = every figure. */
 export type MultiAnswerDimension = ParsedConfig['reponses_multiples'][number];

@@ -12,6 +12,8 @@ import { UsageError } from '../shared/errors.js';
 import { describeAnnex } from './annex-info.js';
 import { computeFigures } from './compute-figures.js';
 import { createReportFigures } from './report-figures.js';
+import { describeFamily } from '../shared/describe-id.js';
+import type { ReportFigures } from '../render/types.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
@@ -41,12 +43,35 @@ export interface BuildResult {
 }
 
 const DEFAULT_ORDER = ['chiffres-cles', 'maraudes', 'trod', 'domiciliations', 'aides', 'accueil'] as const;
+/** Families whose figures are computed from a data file by a built-in chapter. */
+const DATA_FAMILIES: ReadonlySet<string> = new Set(['maraudes', 'trod', 'domiciliations', 'aides']);
 
-/** The built-in chapters for the data present, when the config lists none. */
-function defaultSections(datasets: ReadonlySet<string>, ids: readonly string[]): ResolvedSection[] {
-  const present = (id: string) =>
-    id === 'chiffres-cles' ? datasets.size > 0 : id === 'accueil' ? ids.some((x) => x.startsWith('accueil.')) : datasets.has(id);
-  return DEFAULT_ORDER.filter(present).map((id) => ({ kind: 'builtin', id }));
+/**
+ * The chapters for the data present, when the config lists none: the built-in chapter of each
+ * data file, then one chapter per other figure family with a value in the report year (any
+ * prefix of indicateurs.csv: `sante.*`, `caarud.*`…), so that nothing the data holds is left out.
+ */
+export function listDefaultSections(
+  datasets: ReadonlySet<string>,
+  figures: Pick<ReportFigures, 'ids' | 'get' | 'year'>,
+  familyTitles: ReadonlyMap<string, string> = new Map(),
+): ResolvedSection[] {
+  const families: string[] = [];
+  for (const id of figures.ids()) {
+    const family = id.slice(0, id.indexOf('.'));
+    if (family === '' || families.includes(family) || figures.get(id, figures.year) === undefined) continue;
+    families.push(family);
+  }
+  // A data family given only by indicateurs.csv (no raw file) still gets its figures shown.
+  const builtin = (id: string) => (DATA_FAMILIES.has(id) ? datasets.has(id) : id === 'accueil' && families.includes('accueil'));
+  const sections: ResolvedSection[] = [];
+  if (families.length > 0) sections.push({ kind: 'builtin', id: 'chiffres-cles' });
+  for (const id of DEFAULT_ORDER) if (id !== 'chiffres-cles' && builtin(id)) sections.push({ kind: 'builtin', id });
+  for (const family of families) {
+    if (sections.some((section) => section.id === family)) continue;
+    sections.push({ kind: 'famille', id: family, titre: familyTitles.get(family) ?? describeFamily(family) });
+  }
+  return sections;
 }
 
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
@@ -81,7 +106,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const published = applyConfidentiality(set, config.confidentialite.seuil);
     const figures = createReportFigures(set, published);
     const datasets = new Set(report.files.filter((f) => f.dataset !== null && f.rowsValid > 0 && f.dataset !== 'indicateurs').map((f) => f.dataset as string));
-    const chosen = config.sections ?? defaultSections(datasets, figures.ids());
+    const chosen = config.sections ?? listDefaultSections(datasets, figures);
     const sections = await readSections(config, chosen);
     if (options.section !== undefined && !sections.some((s) => s.id === options.section)) {
       throw new UsageError(`section « ${options.section} » inconnue`, { hint: `sections de ce rapport : ${sections.map((s) => s.id).join(', ')}` });

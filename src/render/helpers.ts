@@ -163,6 +163,7 @@ export function expandSection(
 
   try {
     return env.compile(section.body, { strict: false, knownHelpersOnly: false })({
+      ...section.variables,
       annee: figures.year,
       annee_precedente: figures.year - 1,
       objectifs: objectives.length > 0,

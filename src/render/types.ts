@@ -41,6 +41,8 @@ export interface SectionSource {
   body: string;
   /** Line of the body's first line in the file, for error messages. */
   bodyLine: number;
+  /** Extra variables of the section's template (`{{famille}}` in the family chapter). */
+  variables?: Readonly<Record<string, string>>;
 }
 
 export interface AssociationInfo {
