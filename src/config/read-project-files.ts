@@ -5,6 +5,7 @@ import { basename, extname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitFrontMatter } from './front-matter.js';
 import type { SectionSource } from '../render/types.js';
+import { describeFamily } from '../shared/describe-id.js';
 import { UsageError } from '../shared/errors.js';
 import type { LoadedConfig, ResolvedSection } from './types.js';
 
@@ -41,9 +42,9 @@ export async function readBuiltinSection(id: string): Promise<SectionSource> {
  * The default chapter of a figure family (`sante.*` of indicateurs.csv): one shared template,
  * told its family through the `famille` variable.
  */
-async function readFamilySection(id: string, title: string): Promise<SectionSource> {
+async function readFamilySection(id: string, title: string | undefined): Promise<SectionSource> {
   const section = await readBuiltinSection('famille');
-  return { ...section, id, title, variables: { famille: `${id}.*` } };
+  return { ...section, id, title: title ?? describeFamily(id), variables: { famille: `${id}.*` } };
 }
 
 export async function readSections(config: LoadedConfig, sections: readonly ResolvedSection[]): Promise<SectionSource[]> {

@@ -70,7 +70,7 @@ async function resolveSections(
       if (first !== undefined) duplicate(`identifiant « ${entry.id} »`, first);
       seenIds.set(entry.id, index);
     }
-    if (entry.kind === 'builtin') {
+    if (entry.kind === 'builtin' || entry.kind === 'famille') {
       resolved.push(entry);
       continue;
     }

@@ -79,6 +79,14 @@ const sectionEntry = z
     [
       sectionShorthand,
       z.strictObject({
+        famille: z
+          .string()
+          .trim()
+          .regex(/^[a-z0-9][a-z0-9_]*$/, { error: 'préfixe de chiffres en minuscules, sans accent ni point (ex. sante pour les chiffres sante.*)' })
+          .meta({ description: "Chapitre par défaut d'une famille de chiffres de indicateurs.csv : ses tuiles et ses tableaux (ex. sante pour sante.*)." }),
+        titre: text('Titre du chapitre ; par défaut celui de « libelles », sinon le préfixe en clair.').optional(),
+      }),
+      z.strictObject({
         fichier: markdownPath,
         id: z
           .string()
@@ -87,14 +95,16 @@ const sectionEntry = z
           .meta({ description: 'Identifiant de la section (option --section) ; par défaut celui de son en-tête, sinon le nom du fichier.' }),
       }),
     ],
-    { error: `section attendue : un fichier .md, ou un modèle intégré (${BUILTIN_SECTION_IDS.join(', ')})` },
+    { error: `section attendue : un fichier .md, un modèle intégré (${BUILTIN_SECTION_IDS.join(', ')}), ou { famille: <préfixe> }` },
   )
   .transform((value) =>
     typeof value === 'string'
       ? isBuiltinSection(value)
         ? { kind: 'builtin' as const, id: value }
         : { kind: 'file' as const, fichier: value, id: undefined }
-      : { kind: 'file' as const, fichier: value.fichier, id: value.id },
+      : 'famille' in value
+        ? { kind: 'famille' as const, id: value.famille, titre: value.titre }
+        : { kind: 'file' as const, fichier: value.fichier, id: value.id },
   );
 
 const organisation = (description: string) =>

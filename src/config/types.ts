@@ -15,7 +15,7 @@ export type ResolvedSection =
     }
   | { kind: 'builtin'; id: import('./schema.js').BuiltinSectionId }
   /** Default chapter of a figure family of indicateurs.csv (`sante.*`), from templates/sections/famille.md. */
-  | { kind: 'famille'; id: string; titre: string };
+  | { kind: 'famille'; id: string; titre: string | undefined };
 
 /** A multi-answer breakdown: its parts may sum to more than its total. `indicateur` null = every figure. */
 export type MultiAnswerDimension = ParsedConfig['reponses_multiples'][number];

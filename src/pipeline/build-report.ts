@@ -9,6 +9,7 @@ import { applyConfidentiality, formatFiguresCsv } from '../figures/index.js';
 import { renderPdf, withBrowser } from '../pdf/index.js';
 import { renderReport } from '../render/render-report.js';
 import { UsageError } from '../shared/errors.js';
+import { suggestClosest } from '../shared/suggest.js';
 import { describeAnnex } from './annex-info.js';
 import { computeFigures } from './compute-figures.js';
 import { createReportFigures } from './report-figures.js';
@@ -74,6 +75,18 @@ export function listDefaultSections(
   return sections;
 }
 
+/** A `{ famille: x }` chapter of the config must name a prefix the data has (a typo would print an empty chapter). */
+function checkFamilies(sections: readonly ResolvedSection[], figures: Pick<ReportFigures, 'ids'>): void {
+  const known = [...new Set(figures.ids().map((id) => id.slice(0, id.indexOf('.'))))];
+  for (const section of sections) {
+    if (section.kind !== 'famille' || known.includes(section.id)) continue;
+    const closest = suggestClosest(section.id, known);
+    throw new UsageError(`sections : aucun chiffre « ${section.id}.* » dans les données${closest ? ` — vouliez-vous dire « ${closest} » ?` : ''}`, {
+      hint: `familles de chiffres présentes : ${known.join(', ')}`,
+    });
+  }
+}
+
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const timings: Partial<Record<BuildStage, number>> = {};
   const stage = async <T>(name: BuildStage, run: () => Promise<T>): Promise<T> => {
@@ -107,6 +120,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const figures = createReportFigures(set, published);
     const datasets = new Set(report.files.filter((f) => f.dataset !== null && f.rowsValid > 0 && f.dataset !== 'indicateurs').map((f) => f.dataset as string));
     const chosen = config.sections ?? listDefaultSections(datasets, figures);
+    checkFamilies(chosen, figures);
     const sections = await readSections(config, chosen);
     if (options.section !== undefined && !sections.some((s) => s.id === options.section)) {
       throw new UsageError(`section « ${options.section} » inconnue`, { hint: `sections de ce rapport : ${sections.map((s) => s.id).join(', ')}` });
