@@ -178,7 +178,11 @@ function labelRows(
     for (const { figure } of entries) figure.libelle = label;
     if (given !== undefined || configured[indicateur] !== undefined) continue;
     const byFile = new Map<string, number[]>();
-    for (const { figure, line } of entries) byFile.set(figure.source.file, [...(byFile.get(figure.source.file) ?? []), line]);
+    for (const { figure, line } of entries) {
+      const lines = byFile.get(figure.source.file) ?? [];
+      if (!lines.includes(line)) lines.push(line);
+      byFile.set(figure.source.file, lines);
+    }
     for (const [file, lines] of byFile) {
       log.add({
         code: 'libelle_manquant',
@@ -186,7 +190,7 @@ function labelRows(
         file,
         lines,
         message:
-          `le chiffre « ${indicateur} » n'a pas de libellé (${describeLines(lines)}) : il est affiché « ${label} » ; ` +
+          `le chiffre « ${indicateur} » n'a pas de libellé : il est affiché « ${label} » ; ` +
           `donnez-le dans la colonne « libelle » ou dans « libelles » de rapport.yaml`,
       });
     }
@@ -212,7 +216,7 @@ function findOrphans(
     if (!families.has(familyOf(indicateur)) || computed.has(indicateur) || CATALOGUE[indicateur] || current.has(indicateur)) continue;
     const key = `${figure.source.file}\u0000${indicateur}`;
     const entry = orphans.get(key) ?? { file: figure.source.file, lines: [], years: new Set<number>() };
-    entry.lines.push(line);
+    if (!entry.lines.includes(line)) entry.lines.push(line);
     entry.years.add(figure.annee);
     orphans.set(key, entry);
   }
@@ -227,7 +231,7 @@ function findOrphans(
       file,
       lines,
       message:
-        `le chiffre « ${indicateur} » (${[...years].sort().join(', ')}, ${describeLines(lines)}) ne correspond à aucun chiffre calculé à partir des données ` +
+        `le chiffre « ${indicateur} » (${[...years].sort().join(', ')}) ne correspond à aucun chiffre calculé à partir des données ` +
         `de ${lastYear} : cet historique n'est relié à rien (le rapport dira « pas de donnée » pour ces années)` +
         (closest === undefined ? '' : ` ; vouliez-vous dire « ${closest} » ? Renommez-le dans ${file}`),
     });
