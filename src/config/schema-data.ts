@@ -100,7 +100,7 @@ function createAddedValue(results: boolean) {
       if (value === null || Array.isArray(value)) return { label: '', synonyms: value ?? [], positive: false, valid: true };
       const entry = value as { libelle?: string; synonymes: string[]; positif?: boolean; valide?: boolean };
       if (entry.positif === true && entry.valide === false) {
-        ctx.addIssue({ code: 'custom', input: value, message: 'un résultat positif est forcément valide : retirez « valide: false »' });
+        ctx.addIssue({ code: 'custom', input: value, message: 'un résultat positif est forcément valide, reçu « positif: true » et « valide: false »' });
       }
       return { label: entry.libelle ?? '', synonyms: entry.synonymes, positive: entry.positif ?? false, valid: entry.valide ?? true };
     });
@@ -120,7 +120,7 @@ function createColumnAdditions(category: CategoryColumn) {
               code: 'custom',
               path: [value],
               input: text,
-              message: `« ${text} » désigne déjà la valeur « ${category.labels.get(existing) ?? existing} » (valeurs reconnues : ${labels})`,
+              message: `mot déjà reconnu, reçu « ${text} » : il désigne la valeur intégrée « ${category.labels.get(existing) ?? existing} » ; retirez-le (valeurs intégrées : ${labels})`,
             });
           }
         }

@@ -1,6 +1,6 @@
 // Reading + figures, chained in memory: one streaming pass over each file, figures computed by
 // the accumulators plugged into ingestion. Invalid data stops here, before anything is written.
-import { ConfigError, type ConfiguredLabels } from '../config/index.js';
+import { ConfigError, type ConfiguredLabels, formatKeyPath } from '../config/index.js';
 import { createFigureCollector, type Figure, findUnknownLabelKeys, type FigureSet } from '../figures/index.js';
 import {
   type CategoryExtensions,
@@ -98,7 +98,7 @@ export function checkLabelKeys(labels: ConfiguredLabels, figures: readonly Pick<
     unknown.map(({ key, kind, closest }) => ({
       file: configFile,
       ...(labels.lignes[key] !== undefined && { line: labels.lignes[key] }),
-      key: `libelles.${key}`,
+      key: formatKeyPath(['libelles', key]),
       message:
         (kind === 'figure' ? `chiffre inconnu « ${key} »` : `famille de chiffres inconnue « ${key} » (aucun chiffre « ${key}.… »)`) +
         (closest === undefined ? '' : ` ; vouliez-vous dire « ${closest} » ?`),
