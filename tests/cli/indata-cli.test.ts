@@ -17,7 +17,8 @@ function folderWith(files: Record<string, string>): string {
 }
 
 async function chiffres(folder: string): Promise<{ code: number; csv: string; stderr: string }> {
-  const out = join(folder, 'chiffres.csv');
+  // Outside the data folder: a chiffres-*.csv there would be read back as history.
+  const out = join(makeTempDir(), 'export.csv');
   const result = await runRapport(['chiffres', folder, '--complet', '--sortie', out]);
   expect(result.stderr).not.toMatch(STACK_LINE);
   return { code: result.code, csv: result.code === 0 ? readFileSync(out, 'utf8') : '', stderr: plain(result.stderr) };
