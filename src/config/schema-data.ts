@@ -109,7 +109,10 @@ function createAddedValue(results: boolean) {
 function createColumnAdditions(category: CategoryColumn) {
   const labels = [...category.labels.values()].join(', ');
   return z
-    .record(z.string().trim().min(1, { error: 'valeur vide' }).regex(/^[^›]+$/, { error: 'le caractère « › » est réservé' }), createAddedValue(category.dataset === 'trod' && category.column === 'resultat'))
+    .record(
+      z.string().trim().min(1, { error: 'valeur vide' }).regex(/^[^›]+$/, { error: 'le caractère « › » est réservé' }),
+      createAddedValue(category.dataset === 'trod' && category.column === 'resultat'),
+    )
     .superRefine((values, ctx) => {
       // A word that already means a built-in value would silently change which value it counts as.
       for (const [value, definition] of Object.entries(values)) {
