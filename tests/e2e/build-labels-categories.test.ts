@@ -35,6 +35,8 @@ beforeAll(async () => {
     return line;
   });
   writeFileSync(trodPath, edited.join('\n'));
+  // A figure without libelle: shown under a readable label, listed in the annex.
+  appendFileSync(join(folder, 'donnees', 'indicateurs.csv'), 'sante.entretiens_infirmiers,2025,,,150,,entretiens\n');
   appendFileSync(
     join(folder, 'rapport.yaml'),
     '\nlibelles:\n  maraudes.sessions: Tournées réalisées\n  maraudes.preservatifs: Préservatifs remis\n' +
@@ -69,6 +71,11 @@ describe('demo built with libelles and categories', () => {
   it('writes the configured label in the chiffres export', () => {
     expect(csv).toMatch(/maraudes\.sessions;2025;;;\d+;maraudes;Tournées réalisées/);
     expect(csv).not.toContain('Maraudes réalisées');
+  });
+
+  it('lists the figure without libelle in the annex, under its readable label', () => {
+    expect(text).toContain("Le chiffre « sante.entretiens_infirmiers » n'a pas de libellé : il est affiché « Entretiens infirmiers »");
+    expect(csv).toContain('sante.entretiens_infirmiers;2025;;;150;entretiens;Entretiens infirmiers');
   });
 
   it('counts the added test type and result as their own modalites', () => {
