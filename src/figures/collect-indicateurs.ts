@@ -1,7 +1,7 @@
 // indicateurs.csv (and previous exports `chiffres-AAAA.csv`) → figures as given, with the
 // consistency checks of hand-typed figures: breakdown sums, percentages, parts and wholes.
-import { createCategoryMatcher, CellFailure } from '../ingest/cells.js';
-import type { IndicateurRow } from '../ingest/index.js';
+import { type CategoryMatcher, createCategoryMatcher, CellFailure } from '../ingest/cells.js';
+import type { CategoryExtensions, IndicateurRow } from '../ingest/index.js';
 import { formatNumber } from '../shared/format.js';
 import { headerKey } from '../shared/normalize.js';
 import { suggestClosest } from '../shared/suggest.js';
@@ -15,9 +15,20 @@ import type { Figure } from './types.js';
 export const MASKED_CELL_CODE = 'cellule_masquee';
 
 const NEUTRALIZED = /^'(?=[=+\-@])/;
-const matchers = new Map(
-  Object.entries(DIMENSIONS).flatMap(([id, definition]) => (definition.category ? [[id, createCategoryMatcher(definition.category)] as const] : [])),
-);
+
+/** Closed-list dimensions → matcher of their values, the config's added values included. */
+function createMatchers(categories: CategoryExtensions): Map<string, CategoryMatcher<string>> {
+  const matchers = new Map<string, CategoryMatcher<string>>();
+  for (const [id, definition] of Object.entries(DIMENSIONS)) {
+    if (!definition.category) continue;
+    const values: Record<string, { label: string; synonyms: readonly string[] }> = { ...definition.category.values };
+    for (const columns of Object.values(categories)) {
+      for (const [value, added] of Object.entries(columns?.[id] ?? {})) values[value] = { label: added.label, synonyms: added.synonyms };
+    }
+    matchers.set(id, createCategoryMatcher({ values }));
+  }
+  return matchers;
+}
 
 /** A dimension written `Tranche d'âge` or `tranche_age` is the same breakdown. */
 function canonicalDimension(dimension: string): string {
@@ -25,7 +36,7 @@ function canonicalDimension(dimension: string): string {
   return DIMENSIONS[key] ? key : dimension;
 }
 
-function canonicalModalite(dimension: string, modalite: string): string {
+function canonicalModalite(matchers: ReadonlyMap<string, CategoryMatcher<string>>, dimension: string, modalite: string): string {
   const matcher = matchers.get(dimension);
   const value = matcher?.(modalite);
   return value === undefined || value instanceof CellFailure ? modalite : value;
@@ -43,7 +54,10 @@ export function createIndicateursCollector(
   log: FindingLog,
   multiAnswer: readonly string[],
   configuredLabels: Readonly<Record<string, string>> = {},
+  categories: CategoryExtensions = {},
 ): DatasetCollector<IndicateurRow> {
+  // History written with a printed label (`Immunisé`) meets the computed modalite (`immunise`).
+  const matchers = createMatchers(categories);
   const rows: { figure: Figure; line: number }[] = [];
   /** Rows whose file gives no label, per figure id: the label is found or built at the end. */
   const unlabelled = new Map<string, { figure: Figure; line: number }[]>();
@@ -52,7 +66,7 @@ export function createIndicateursCollector(
   return {
     add(row, line, file) {
       const dimension = canonicalDimension(restore(row.dimension) ?? '');
-      const modalite = canonicalModalite(dimension, restore(row.modalite) ?? '');
+      const modalite = canonicalModalite(matchers, dimension, restore(row.modalite) ?? '');
       const definition = CATALOGUE[row.indicateur];
       const figure: Figure = {
         indicateur: row.indicateur,

@@ -19,7 +19,7 @@ export function createFigureCollector(options: CollectorOptions = {}): FigureCol
   const trod = createTrodCollector(log, options.categories?.trod?.['resultat']);
   const domiciliations = createDomiciliationsCollector(log);
   const aides = createAidesCollector(log);
-  const indicateurs = createIndicateursCollector(log, options.multiAnswerDimensions ?? [], options.labels ?? {});
+  const indicateurs = createIndicateursCollector(log, options.multiAnswerDimensions ?? [], options.labels ?? {}, options.categories ?? {});
   const sink: RowSink = {
     maraudes: maraudes.add,
     trod: trod.add,

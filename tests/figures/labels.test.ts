@@ -167,6 +167,15 @@ describe('config categories', () => {
     expect(getFigure(figures, 'trod.taux_positivite', 2023)?.valeur).toBe(50);
   });
 
+  it('reads history written with the printed label of an added value as the same modalite', async () => {
+    const { figures } = await compute(
+      { 'trod.csv': trod, 'chiffres-2022.csv': 'indicateur;annee;dimension;modalite;valeur\ntrod.tests;2022;resultat;Immunisé;4\ntrod.tests;2022;depistage;hépatite A;3\n' },
+      { categories },
+    );
+    expect(getFigure(figures, 'trod.tests', 2022, 'resultat', 'immunise')).toMatchObject({ valeur: 4, modalite: 'immunise', libelleModalite: 'Immunisé' });
+    expect(getFigure(figures, 'trod.tests', 2022, 'depistage', 'VHA')?.valeur).toBe(3);
+  });
+
   it('refuses a value outside the built-in list without the config, naming the accepted ones', async () => {
     const error = await compute({ 'trod.csv': trod }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ exitCode: 1 });
