@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { listMultiAnswerDimensions, loadConfig } from '../config/index.js';
+import { describeConfigFile, listMultiAnswerDimensions, loadConfig } from '../config/index.js';
+import { checkLabelKeys } from '../pipeline/compute-figures.js';
 import { createFigureCollector, type Finding } from '../figures/index.js';
 import { ingestFolder, type DataIssue } from '../ingest/index.js';
 import { ExitCode } from '../shared/errors.js';
@@ -27,15 +28,21 @@ export function registerCheck(program: Command): void {
       const year = options.annee ?? config.annee;
       const multiAnswer = listMultiAnswerDimensions(config);
       // Figures are computed in the same single pass: they bring the consistency checks.
-      const collector = createFigureCollector({ ...(year !== undefined && { reportYear: year }), multiAnswerDimensions: multiAnswer });
+      const collector = createFigureCollector({
+        ...(year !== undefined && { reportYear: year }),
+        multiAnswerDimensions: multiAnswer,
+        labels: config.libelles.chiffres,
+        categories: config.categories,
+      });
       const report = await ingestFolder(
-        { folder, ...(year !== undefined && { year }), columns: config.colonnes, values: config.valeurs },
+        { folder, ...(year !== undefined && { year }), columns: config.colonnes, values: config.valeurs, categories: config.categories },
         collector.sink,
       );
       let findings: Finding[] = [];
       let conflicts: DataIssue[] = [];
       if (report.ok && report.year !== undefined) {
         const set = collector.finish(report);
+        checkLabelKeys(config.libelles, set.figures, describeConfigFile(config, folder));
         findings = set.findings;
         conflicts = set.errors;
       }

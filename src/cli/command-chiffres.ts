@@ -2,7 +2,7 @@
 // history) or JSON (with evolutions). Published values by default; `--complet` for internal use.
 import { InvalidArgumentError, type Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
-import { listMultiAnswerDimensions, loadConfig } from '../config/index.js';
+import { describeConfigFile, listMultiAnswerDimensions, loadConfig } from '../config/index.js';
 import { applyConfidentiality, formatFiguresCsv, formatFiguresJson } from '../figures/index.js';
 import { computeFigures } from '../pipeline/compute-figures.js';
 import { writeFileAtomic } from '../pipeline/write-atomic.js';
@@ -55,6 +55,9 @@ export function registerChiffres(program: Command): void {
         columns: config.colonnes,
         values: config.valeurs,
         multiAnswerDimensions: listMultiAnswerDimensions(config),
+        categories: config.categories,
+        labels: config.libelles,
+        configFile: describeConfigFile(config, folder),
       });
       const complete = options.complet === true;
       const view = applyConfidentiality(figures, complete ? 0 : config.confidentialite.seuil);

@@ -1,4 +1,5 @@
 // Small questions the later stages ask of the config, answered in one place so they agree.
+import { basename, join } from 'node:path';
 import { normalizeHeader } from '../shared/normalize.js';
 import type { LoadedConfig, MultiAnswerDimension } from './types.js';
 
@@ -19,4 +20,9 @@ export function isMultiAnswer(declared: readonly MultiAnswerDimension[], indicat
 /** `reponses_multiples` in the figures stage's form: `indicateur:dimension`, or a bare dimension. */
 export function listMultiAnswerDimensions(config: Pick<LoadedConfig, 'reponses_multiples'>): string[] {
   return config.reponses_multiples.map((m) => (m.indicateur ? `${m.indicateur}:${m.dimension}` : m.dimension));
+}
+
+/** The config file as messages show it: the folder as given on the command line + its name. */
+export function describeConfigFile(config: Pick<LoadedConfig, 'source'>, folder: string): string {
+  return join(folder, config.source === null ? 'rapport.yaml' : basename(config.source));
 }

@@ -1,6 +1,6 @@
 export { loadConfig, CONFIG_FILE_NAMES } from './load-config.js';
-export { ConfigError, formatConfigProblem, type ConfigProblem } from './config-error.js';
-export { formatReportTitle, isMultiAnswer, listMultiAnswerDimensions } from './config-queries.js';
+export { ConfigError, formatConfigProblem, formatKeyPath, type ConfigProblem } from './config-error.js';
+export { describeConfigFile, formatReportTitle, isMultiAnswer, listMultiAnswerDimensions } from './config-queries.js';
 export { createConfigJsonSchema, createDataJsonSchema, createSchemaFiles, type JsonSchema } from './json-schema.js';
 export {
   BUILTIN_SECTION_IDS,

@@ -30,11 +30,12 @@ export function createDataJsonSchema(): JsonSchema {
       const property = properties[name];
       if (property && (spec.synonyms ?? []).length > 0) properties[name] = { ...property, 'x-entetes': [...(spec.synonyms ?? [])] };
     }
+    const required = (row.required ?? []).filter((name) => name !== 'compteurs');
     files[id] = {
       title: DATASET_FILES[id],
       ...row,
       properties,
-      required: (row.required ?? []).filter((name) => name !== 'compteurs'),
+      ...(id === 'indicateurs' ? describeWideForm(required) : { required }),
       ...(counters === undefined ? {} : { additionalProperties: counters }),
     };
   }
@@ -55,5 +56,27 @@ export function createSchemaFiles(): Record<string, string> {
   return {
     'rapport.schema.json': serialize(createConfigJsonSchema()),
     'donnees.schema.json': serialize(createDataJsonSchema()),
+  };
+}
+
+/**
+ * indicateurs.csv has two forms: long (`annee` and `valeur` columns) or wide (one column per
+ * year, named `2023`, `Année 2023` or `2023 (réalisé)`, holding that year's value).
+ */
+function describeWideForm(required: readonly string[]): JsonSchema {
+  const common = required.filter((name) => name !== 'annee' && name !== 'valeur');
+  return {
+    required: common,
+    anyOf: [
+      { title: 'forme longue', description: 'une ligne par chiffre et par année', required: [...required] },
+      {
+        title: 'forme large',
+        description:
+          'une ligne par chiffre, une colonne par année (en-tête « 2023 », « Année 2023 » ou « 2023 (réalisé) ») contenant la valeur ' +
+          "de l'année ; cellule vide : pas de valeur cette année-là ; pas de colonne annee ni valeur",
+        not: { anyOf: [{ required: ['annee'] }, { required: ['valeur'] }] },
+        patternProperties: { '^(?:[Aa]nn[ée]e |[Ee]xercice )?(?:19|20)\\d{2}(?: .*)?$': { type: 'string', description: "valeur de l'année (nombre)" } },
+      },
+    ],
   };
 }

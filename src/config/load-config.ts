@@ -81,7 +81,13 @@ export async function loadConfig(folder: string): Promise<LoadedConfig> {
     const problems = source === null ? [] : describeIssues(result.error.issues, source, knownKeys);
     throw new ConfigError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
-  const { $schema: _editorOnly, ...parsed } = result.data;
+  const { $schema: _editorOnly, ...rest } = result.data;
+  const lignes: Record<string, number> = {};
+  for (const key of [...Object.keys(rest.libelles.chiffres), ...Object.keys(rest.libelles.familles)]) {
+    const line = source?.locate(['libelles', key])?.line;
+    if (line !== undefined) lignes[key] = line;
+  }
+  const parsed = { ...rest, libelles: { ...rest.libelles, lignes } };
   if (source === null || path === null) {
     return { ...parsed, source: null, folder: absolute, association: { ...parsed.association, logo: undefined }, edito: undefined, sections: undefined };
   }

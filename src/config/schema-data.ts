@@ -1,10 +1,10 @@
 // The `colonnes` and `valeurs` keys: built from the ingestion contract (column names, closed
 // value lists), so the editor offers exactly the columns ingestion knows, with their meaning.
 import { z } from 'zod';
-import { DATASET_FILES, DATASET_IDS, type DatasetId } from '../ingest/contract.js';
-import type { ColumnMapping, ValueSynonyms } from '../ingest/types.js';
+import { DATASET_FILES, DATASET_IDS, type DatasetId, EXTENSIBLE_CATEGORIES } from '../ingest/contract.js';
+import type { AddedValue, CategoryExtensions, ColumnMapping, ValueSynonyms } from '../ingest/types.js';
 import { headerKey } from '../shared/normalize.js';
-import { CATEGORY_COLUMNS, CONTRACT_COLUMNS } from './contract-keys.js';
+import { CATEGORY_COLUMNS, type CategoryColumn, CONTRACT_COLUMNS } from './contract-keys.js';
 
 const header = z.string().trim().min(1, { error: "en-tête vide : indiquez l'en-tête tel qu'il est écrit dans l'export" });
 
@@ -76,3 +76,82 @@ export const valuesSchema = z
       '(ex. trod: { resultat: { "Réactif faible": Positif } }).',
   })
   .transform((value) => value as ValueSynonyms);
+
+const word = z.string().trim().min(1, { error: 'mot vide' });
+
+/** One added value: its synonyms, or { libelle, synonymes } (and for TROD results, how it counts). */
+function createAddedValue(results: boolean) {
+  const shape = {
+    libelle: word.optional().meta({ description: 'Libellé imprimé (par défaut la valeur telle qu\'écrite).' }),
+    synonymes: z.array(word).default([]).meta({ description: 'Autres écritures acceptées dans le fichier.' }),
+    ...(results && {
+      positif: z.boolean({ error: 'true ou false attendu' }).default(false).meta({ description: 'Compté avec les tests positifs (par défaut non).' }),
+      valide: z
+        .boolean({ error: 'true ou false attendu' })
+        .default(true)
+        .meta({ description: 'Résultat valide, compté au dénominateur du taux de positivité (par défaut oui) ; false : compté avec les invalides.' }),
+    }),
+  };
+  return z
+    .union([z.array(word), z.null(), z.strictObject(shape)], {
+      error: results ? 'liste de synonymes, ou { libelle, synonymes, positif, valide }' : 'liste de synonymes, ou { libelle, synonymes }',
+    })
+    .transform((value, ctx): AddedValue => {
+      if (value === null || Array.isArray(value)) return { label: '', synonyms: value ?? [], positive: false, valid: true };
+      const entry = value as { libelle?: string; synonymes: string[]; positif?: boolean; valide?: boolean };
+      if (entry.positif === true && entry.valide === false) {
+        ctx.addIssue({ code: 'custom', input: value, message: 'un résultat positif est forcément valide, reçu « positif: true » et « valide: false »' });
+      }
+      return { label: entry.libelle ?? '', synonyms: entry.synonymes, positive: entry.positif ?? false, valid: entry.valide ?? true };
+    });
+}
+
+function createColumnAdditions(category: CategoryColumn) {
+  const labels = [...category.labels.values()].join(', ');
+  return z
+    .record(
+      z.string().trim().min(1, { error: 'valeur vide' }).regex(/^[^›]+$/, { error: 'le caractère « › » est réservé' }),
+      createAddedValue(category.dataset === 'trod' && category.column === 'resultat'),
+    )
+    .superRefine((values, ctx) => {
+      // A word that already means a built-in value would silently change which value it counts as.
+      for (const [value, definition] of Object.entries(values)) {
+        for (const text of [value, ...definition.synonyms]) {
+          const existing = category.resolve(text);
+          if (existing !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [value],
+              input: text,
+              message: `mot déjà reconnu, reçu « ${text} » : il désigne la valeur intégrée « ${category.labels.get(existing) ?? existing} » ; retirez-le (valeurs intégrées : ${labels})`,
+            });
+          }
+        }
+      }
+    })
+    .transform((values) =>
+      Object.fromEntries(Object.entries(values).map(([value, definition]) => [value, { ...definition, label: definition.label || value }])),
+    )
+    .optional()
+    .meta({ description: `Valeurs ajoutées à la colonne « ${category.column} » (valeurs intégrées : ${labels}) : valeur → synonymes, ou { libelle, synonymes }.` });
+}
+
+const extensibleDatasets = DATASET_IDS.filter((id) => (EXTENSIBLE_CATEGORIES[id] ?? []).length > 0);
+
+export const categoriesSchema = z
+  .strictObject(
+    Object.fromEntries(
+      extensibleDatasets.map((dataset) => {
+        const columns = CATEGORY_COLUMNS.filter((entry) => entry.dataset === dataset && (EXTENSIBLE_CATEGORIES[dataset] ?? []).includes(entry.column));
+        const shape = Object.fromEntries(columns.map((category) => [category.column, createColumnAdditions(category)]));
+        return [dataset, z.strictObject(shape).optional().meta({ description: `Valeurs ajoutées aux listes fermées de ${DATASET_FILES[dataset]}.` })];
+      }),
+    ),
+  )
+  .default({})
+  .meta({
+    description:
+      'Valeurs ajoutées aux listes fermées, par fichier puis colonne (ex. trod: { depistage: { VHA: [hépatite A] } }) : ' +
+      'valeur → synonymes, ou { libelle, synonymes } ; pour trod.resultat aussi positif (false par défaut) et valide (true par défaut).',
+  })
+  .transform((value) => value as CategoryExtensions);

@@ -2,7 +2,8 @@
 // the JSON Schema shipped in `schemas/` for editors (French descriptions come from `.meta`).
 import { z } from 'zod';
 import { INDICATOR_ID } from '../ingest/cells.js';
-import { columnsSchema, valuesSchema } from './schema-data.js';
+import { categoriesSchema, columnsSchema, valuesSchema } from './schema-data.js';
+import { labelsSchema } from './schema-labels.js';
 import { suggestClosest } from '../shared/suggest.js';
 
 export const DEFAULT_ASSOCIATION_NAME = "Rapport d'activité";
@@ -176,6 +177,8 @@ export const configSchema = z
       }),
     colonnes: columnsSchema,
     valeurs: valuesSchema,
+    categories: categoriesSchema,
+    libelles: labelsSchema,
     glossaire: z
       .record(z.string().trim().min(1, { error: 'sigle vide' }), text('Définition.'))
       .default({})

@@ -26,7 +26,13 @@ export type Objective = ParsedConfig['objectifs'][string];
 /** A partner or funder. */
 export type Organisation = ParsedConfig['partenaires'][number];
 
-export interface LoadedConfig extends Omit<ParsedConfig, '$schema' | 'association' | 'edito' | 'sections'> {
+/**
+ * Config `libelles`, split: `chiffres` (figure id → label, applied to every figure of that id) and
+ * `familles` (family prefix → title of its default chapter). `lignes`: line of each key in rapport.yaml.
+ */
+export type ConfiguredLabels = ParsedConfig['libelles'] & { lignes: Readonly<Record<string, number>> };
+
+export interface LoadedConfig extends Omit<ParsedConfig, '$schema' | 'association' | 'edito' | 'sections' | 'libelles'> {
   /** Absolute path of the config file read, or null when the folder has none (all defaults). */
   source: string | null;
   /** Absolute project folder (as given, not symlink-resolved). */
@@ -38,4 +44,5 @@ export interface LoadedConfig extends Omit<ParsedConfig, '$schema' | 'associatio
   edito: { fichier: string; signature: string | undefined } | undefined;
   /** Chapters in order; undefined means "the default sections for the datasets present". */
   sections: ResolvedSection[] | undefined;
+  libelles: ConfiguredLabels;
 }

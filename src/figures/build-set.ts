@@ -13,8 +13,10 @@ function rankOf(dimension: string, modalite: string): number {
   if (modalite === NOT_GIVEN) return Number.MAX_SAFE_INTEGER;
   const values = DIMENSIONS[dimension]?.category?.values;
   if (values === undefined) return 0;
-  const index = Object.keys(values).indexOf(modalite);
-  return index === -1 ? 0 : index;
+  const keys = Object.keys(values);
+  const index = keys.indexOf(modalite);
+  // Values added by the config (`categories`) come after the built-in ones.
+  return index === -1 ? keys.length : index;
 }
 
 function plainCompare(a: string, b: string): number {

@@ -1,6 +1,6 @@
 // trod.csv → trod.* figures: tests and their breakdowns, positives, invalid results,
 // positivity rate, people tested, orientation of positives.
-import type { TrodRow } from '../ingest/index.js';
+import type { AddedValue, TrodRow } from '../ingest/index.js';
 import { CROSS, NOT_GIVEN } from './catalogue.js';
 import { type CollectorContext, type DatasetCollector, labelsOf, pushFigure } from './collector-context.js';
 import { PeopleByYear } from './people-by-year.js';
@@ -12,7 +12,17 @@ const DIMENSIONS = ['depistage', 'resultat', 'lieu', 'genre', 'tranche_age', 'mo
 const [DEPISTAGE, RESULTAT, LIEU, GENRE, AGE, MOIS, AGE_GENRE] = [0, 1, 2, 3, 4, 5, 6];
 const [TESTS, POSITIFS, INVALIDES, ORIENTES, PREMIERS] = [0, 1, 2, 3, 4];
 
-export function createTrodCollector(log: FindingLog): DatasetCollector<TrodRow> {
+/** How results added by the config (`categories.trod.resultat`) count; built-in ones are fixed. */
+interface ResultKinds {
+  positive: ReadonlySet<string>;
+  invalid: ReadonlySet<string>;
+}
+
+export function createTrodCollector(log: FindingLog, added: Readonly<Record<string, AddedValue>> = {}): DatasetCollector<TrodRow> {
+  const kinds: ResultKinds = {
+    positive: new Set(['positif', ...Object.keys(added).filter((value) => added[value]?.positive === true)]),
+    invalid: new Set(['invalide', ...Object.keys(added).filter((value) => added[value]?.valid === false)]),
+  };
   const tally = new Tally(DIMENSIONS, 5);
   const places = new TextKeys();
   const genders = new TextKeys();
@@ -29,11 +39,11 @@ export function createTrodCollector(log: FindingLog): DatasetCollector<TrodRow> 
       file = fileName;
       const annee = Number(row.date.slice(0, 4));
       const count = row.nombre ?? 1;
-      const positive = row.resultat === 'positif';
+      const positive = kinds.positive.has(row.resultat);
       const measures = [
         count,
         positive ? count : 0,
-        row.resultat === 'invalide' ? count : 0,
+        kinds.invalid.has(row.resultat) ? count : 0,
         positive && row.orientation === true ? count : 0,
         row.premier_depistage === true ? count : 0,
       ];

@@ -9,16 +9,17 @@ import { createIndicateursCollector } from './collect-indicateurs.js';
 import { createMaraudesCollector } from './collect-maraudes.js';
 import { createTrodCollector } from './collect-trod.js';
 import type { CollectorContext } from './collector-context.js';
+import { applyLabelOverrides } from './labels.js';
 import { FindingLog } from './row-checks.js';
 import type { CollectorOptions, FigureCollector, FigureSet } from './types.js';
 
 export function createFigureCollector(options: CollectorOptions = {}): FigureCollector {
   const log = new FindingLog();
   const maraudes = createMaraudesCollector(log);
-  const trod = createTrodCollector(log);
+  const trod = createTrodCollector(log, options.categories?.trod?.['resultat']);
   const domiciliations = createDomiciliationsCollector(log);
   const aides = createAidesCollector(log);
-  const indicateurs = createIndicateursCollector(log, options.multiAnswerDimensions ?? []);
+  const indicateurs = createIndicateursCollector(log, options.multiAnswerDimensions ?? [], options.labels ?? {}, options.categories ?? {});
   const sink: RowSink = {
     maraudes: maraudes.add,
     trod: trod.add,
@@ -41,6 +42,7 @@ export function createFigureCollector(options: CollectorOptions = {}): FigureCol
       }
       const context: CollectorContext = { lastYear: year, report, figures: [], hierarchies: [] };
       for (const collector of [maraudes, trod, domiciliations, aides, indicateurs]) collector.emit(context);
+      applyLabelOverrides(context.figures, { ...(options.labels && { figures: options.labels }), ...(options.categories && { categories: options.categories }) });
       return buildFigureSet(year, context.figures, log.list(), context.hierarchies);
     },
   };

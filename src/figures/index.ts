@@ -17,4 +17,5 @@ export {
   type FigureKind,
 } from './catalogue.js';
 export { MASKED_CELL_CODE } from './collect-indicateurs.js';
+export { applyLabelOverrides, buildReadableLabel, familyOf, findUnknownLabelKeys, type LabelOverrides } from './labels.js';
 export type * from './types.js';

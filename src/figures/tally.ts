@@ -165,6 +165,8 @@ function listModalites(dimension: string, cells: Map<string, Cell>, annee: numbe
   const result: [string, number][] = [];
   if (category) {
     for (const value of Object.keys(category.values)) result.push([value, valueOf(value)]);
+    // Values the config added (`categories`) follow the built-in ones, when the year has them.
+    for (const [key, cell] of cells) if (key !== NOT_GIVEN && !(key in category.values)) result.push([cell.modalite, cell.values[measure] ?? 0]);
   } else if (dimension === 'mois') {
     let last = lastMonth;
     for (const key of cells.keys()) last = Math.max(last, Number(key.slice(5, 7)));

@@ -1,6 +1,6 @@
 // Types of the figures stage: the long-format figure record shared with indicateurs.csv, the
 // figure set handed to the report, consistency findings and the published (suppressed) view.
-import type { DataIssue, IngestReport, RowSink } from '../ingest/index.js';
+import type { CategoryExtensions, DataIssue, IngestReport, RowSink } from '../ingest/index.js';
 
 /** Where a figure comes from: computed from a raw file, or read from an indicateurs file line. */
 export type FigureSource = { kind: 'donnees'; file: string } | { kind: 'indicateurs'; file: string; line: number };
@@ -97,6 +97,10 @@ export interface CollectorOptions {
    * a dimension name (`motif`) or `indicateur:dimension` (`accueil.personnes:motif`).
    */
   multiAnswerDimensions?: readonly string[];
+  /** Config `libelles` (figure part): figure id → printed label, applied to every figure of that id. */
+  labels?: Readonly<Record<string, string>>;
+  /** Config `categories`: labels of added modalites, and how added TROD results count. */
+  categories?: CategoryExtensions;
 }
 
 export interface FigureCollector {

@@ -43,6 +43,32 @@ export interface ColumnMeta {
 /** Per file and column: extra value synonyms from the config (`valeurs`), word → canonical. */
 export type ValueSynonyms = Readonly<Partial<Record<DatasetId, Readonly<Record<string, Readonly<Record<string, string>>>>>>>;
 
+/** A value the config adds to a closed list (`categories`), stored as its key (`VHA`, `immunise`). */
+export interface AddedValue {
+  label: string;
+  synonyms: readonly string[];
+  /** `trod.resultat` only: counted with the positive tests (default false). */
+  positive: boolean;
+  /** `trod.resultat` only: a result that says something, in the positivity-rate denominator (default true). */
+  valid: boolean;
+}
+
+/** Per file and column: values added to the closed list by the config (`categories`), key → definition. */
+export type CategoryExtensions = Readonly<Partial<Record<DatasetId, Readonly<Record<string, Readonly<Record<string, AddedValue>>>>>>>;
+
+/**
+ * Closed-list columns the config may extend. `demande` and `decision` drive the domiciliation
+ * figures (first requests, renewals, refusals): a value outside them would have no meaning there.
+ */
+export const EXTENSIBLE_CATEGORIES: Readonly<Partial<Record<DatasetId, readonly string[]>>> = {
+  maraudes: ['creneau'],
+  trod: ['depistage', 'resultat'],
+  aides: ['forme'],
+};
+
+/** A value of an extensible closed list: a built-in one, or one added by the config. */
+export type OpenValue<V extends string> = V | (string & { readonly added?: never });
+
 /** What the fast row validator needs of a column; derived from the zod field, never written twice. */
 export interface FieldSpec extends ColumnMeta {
   readonly required: boolean;
@@ -104,10 +130,20 @@ const trancheAge = () =>
 const requiredDate = (synonyms: string[]) =>
   field(parseDate, { required: true, description: 'date (jj/mm/aaaa ou aaaa-mm-jj)', synonyms });
 
-/** Builds the row schemas; `values` adds the config's value synonyms to the closed lists. */
-export function createRowSchemas(values: ValueSynonyms = {}) {
+/** Builds the row schemas; `values` adds the config's value synonyms to the closed lists, `added` new values. */
+export function createRowSchemas(values: ValueSynonyms = {}, added: CategoryExtensions = {}) {
   const category = <V extends string>(dataset: DatasetId, name: string, definition: CategoryDefinition<V>) =>
     createCategoryMatcher(definition, values[dataset]?.[name]);
+  const openCategory = <V extends string>(dataset: DatasetId, name: string, definition: CategoryDefinition<V>) => {
+    const extra = added[dataset]?.[name] ?? {};
+    const merged: CategoryDefinition<OpenValue<V>> = {
+      values: {
+        ...(definition.values as Record<OpenValue<V>, { label: string; synonyms: readonly string[] }>),
+        ...Object.fromEntries(Object.entries(extra).map(([value, { label, synonyms }]) => [value, { label, synonyms }])),
+      },
+    };
+    return createCategoryMatcher(merged, values[dataset]?.[name]);
+  };
 
   const maraudes = z.object({
     date: requiredDate(['date_maraude', 'date_sortie', 'date_passage']),
@@ -117,7 +153,7 @@ export function createRowSchemas(values: ValueSynonyms = {}) {
       synonyms: ['lieu', 'secteur', 'emplacement', 'site_intervention', 'lieu_intervention'],
     }),
     type: field(parseText, { description: 'type de maraude (santé, sociale, TROD…)', synonyms: ['type_maraude', 'type_action', 'action'] }),
-    creneau: field(category('maraudes', 'creneau', CRENEAU), {
+    creneau: field(openCategory('maraudes', 'creneau', CRENEAU), {
       description: 'créneau : jour ou nuit',
       synonyms: ['horaire', 'plage_horaire', 'moment', 'periode'],
     }),
@@ -128,12 +164,12 @@ export function createRowSchemas(values: ValueSynonyms = {}) {
 
   const trod = z.object({
     date: requiredDate(['date_test', 'date_depistage', 'date_trod']),
-    depistage: field(category('trod', 'depistage', DEPISTAGE), {
+    depistage: field(openCategory('trod', 'depistage', DEPISTAGE), {
       required: true,
       description: 'dépistage : VIH, VHC, VHB ou syphilis',
       synonyms: ['test', 'tests', 'type_test', 'type_depistage', 'depistages', 'type_trod', 'trod'],
     }),
-    resultat: field(category('trod', 'resultat', RESULTAT), {
+    resultat: field(openCategory('trod', 'resultat', RESULTAT), {
       required: true,
       description: 'résultat : négatif, positif ou invalide (indéterminé compte comme invalide)',
       synonyms: ['resultats', 'resultat_test'],
@@ -194,7 +230,7 @@ export function createRowSchemas(values: ValueSynonyms = {}) {
     }),
     personne: person(false),
     categorie: field(parseText, { description: 'catégorie regroupant les natures (sous-totaux)', synonyms: ['categorie_aide', 'rubrique', 'famille'] }),
-    forme: field(category('aides', 'forme', FORME), {
+    forme: field(openCategory('aides', 'forme', FORME), {
       description: 'forme : chèque de service, espèces, paiement électronique, virement, autre',
       synonyms: ['mode', 'mode_versement', 'moyen_paiement', 'modalite_versement', 'support'],
     }),

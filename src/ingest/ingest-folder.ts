@@ -10,7 +10,7 @@ import { createFileSummary, type DataIssue, type FileSummary, type IngestOptions
 import { validateFile } from './validate-file.js';
 
 export * from './types.js';
-export { DATASET_FILES, DATASET_IDS } from './contract.js';
+export { DATASET_FILES, DATASET_IDS, EXTENSIBLE_CATEGORIES } from './contract.js';
 
 /** Dataset fed by a file name; `chiffres-2023.csv` (a previous export) is history for indicateurs. */
 export function datasetOfFile(fileName: string): DatasetId | null {
@@ -51,7 +51,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
     .filter((entry) => entry.isFile() && extname(entry.name).toLowerCase() === '.csv')
     .map((entry) => entry.name)
     .sort((a, b) => a.localeCompare(b, 'fr'));
-  const schemas = createRowSchemas(options.values);
+  const schemas = createRowSchemas(options.values, options.categories);
   const files: FileSummary[] = [];
   const errors: DataIssue[] = [];
   const warnings: DataIssue[] = [];

@@ -1,6 +1,6 @@
 // Maps the header row of a file to contract columns: normalization, French joiners, synonyms,
 // config mapping, privacy refusal, duplicates and missing required columns.
-import { headerKey, normalizeHeader } from '../shared/normalize.js';
+import { counterKey, headerKey, normalizeHeader } from '../shared/normalize.js';
 import { type DatasetId, type FieldSpec, IGNORED_COLUMNS, PERSONAL_COLUMNS } from './contract.js';
 
 // `Nom et prénom`, `Tél. portable`, `Mail perso`, `Né(e) le`: headers made only of personal
@@ -99,7 +99,7 @@ export function mapHeaders(
       : ignored.has(key)
         ? { kind: 'ignored' }
         : dataset === 'maraudes'
-          ? { kind: 'counter', id: normalized }
+          ? { kind: 'counter', id: counterKey(header) }
           : { kind: 'ignored' };
     const identity = target.kind === 'field' ? `champ:${target.name}` : target.kind === 'counter' ? `compteur:${target.id}` : undefined;
     if (identity !== undefined) {
@@ -108,7 +108,9 @@ export function mapHeaders(
         problems.push({
           code: 'colonne_en_double',
           column: header,
-          message: `les colonnes « ${previous} » et « ${header} » désignent la même donnée : gardez-en une seule`,
+          message:
+            `les colonnes « ${previous} » et « ${header} » désignent la même donnée` +
+            `${target.kind === 'counter' ? ` (même compteur « ${target.id} »)` : ''} : gardez-en une seule`,
           fatal: true,
         });
         targets.push({ kind: 'ignored' });

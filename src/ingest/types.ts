@@ -1,7 +1,7 @@
-import type { DatasetId, RowByDataset, ValueSynonyms } from './contract.js';
+import type { CategoryExtensions, DatasetId, RowByDataset, ValueSynonyms } from './contract.js';
 import type { Encoding } from './read-csv.js';
 
-export type { DatasetId, RowByDataset, ValueSynonyms } from './contract.js';
+export type { AddedValue, CategoryExtensions, DatasetId, RowByDataset, ValueSynonyms } from './contract.js';
 
 /** Per file: contract column ← header used in the association's export (config `colonnes`). */
 export type ColumnMapping = Readonly<Partial<Record<DatasetId, Readonly<Record<string, string>>>>>;
@@ -13,6 +13,8 @@ export interface IngestOptions {
   year?: number;
   columns?: ColumnMapping;
   values?: ValueSynonyms;
+  /** Config `categories`: values added to the extensible closed lists. */
+  categories?: CategoryExtensions;
 }
 
 /** Receives every valid row, as it streams; the figures stage plugs its accumulators here. */

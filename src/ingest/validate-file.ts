@@ -5,41 +5,17 @@ import { type DatasetId, type FieldSpec, listFields, PERSON_CODE_HEADERS, type R
 import { type HeaderMapping, mapHeaders } from './map-headers.js';
 import { CsvFileProblem, readCsvRecords } from './read-csv.js';
 import { addDefaults, checkRow } from './row-rules.js';
-import { createFileSummary, type DataIssue, type FileSummary, MAX_MESSAGES_PER_FILE, type RowSink } from './types.js';
+import { detectWideLayout, expandWideRecord, listLongHeaders, type WideLayout } from './wide-indicateurs.js';
+import { IssueCollector } from './issue-collector.js';
+import { createFileSummary, type FileSummary, type RowSink } from './types.js';
+
+export { IssueCollector } from './issue-collector.js';
 
 const TOTAL_ROW = /^(?:sous[\s-]?)?tota(?:l(?:e?s)?|ux)\b/i;
 /** Person codes are pseudonymous but still never printed (brief §4). */
 const MASKED = '(valeur masquée)';
 /** A maraudes counter with one of these headers holds person codes, whatever its values. */
 const PERSON_HEADERS = new Set(['personne', ...PERSON_CODE_HEADERS]);
-
-export class IssueCollector {
-  readonly kept: DataIssue[] = [];
-  errorCount = 0;
-  warningCount = 0;
-  errorsOmitted = 0;
-  warningsOmitted = 0;
-  private keptErrors = 0;
-  private keptWarnings = 0;
-
-  add(issue: DataIssue): void {
-    if (issue.severity === 'error') {
-      this.errorCount += 1;
-      if (this.keptErrors >= MAX_MESSAGES_PER_FILE) this.errorsOmitted += 1;
-      else {
-        this.keptErrors += 1;
-        this.kept.push(issue);
-      }
-    } else {
-      this.warningCount += 1;
-      if (this.keptWarnings >= MAX_MESSAGES_PER_FILE) this.warningsOmitted += 1;
-      else {
-        this.keptWarnings += 1;
-        this.kept.push(issue);
-      }
-    }
-  }
-}
 
 export interface FileResult {
   summary: FileSummary;
@@ -63,6 +39,7 @@ export async function validateFile(options: {
   let mapping: HeaderMapping | undefined;
   let headerWidth = 0;
   let headers: string[] = [];
+  let wide: WideLayout | undefined;
   let stopped = false;
 
   const onRecord = (record: string[], line: number): void => {
@@ -73,10 +50,14 @@ export async function validateFile(options: {
       if ((record[0] ?? '').trimStart().startsWith('#')) return;
       headers = record.map((cell) => cell.trim());
       headerWidth = headers.length;
+      wide = dataset === 'indicateurs' ? detectWideLayout(headers, fields) : undefined;
+      // Wide form: the long-form mapping sees the other columns, then `annee` and `valeur`.
+      if (wide !== undefined) headers = listLongHeaders(wide, headers);
       mapping = mapHeaders(dataset, headers, fields, options.configuredColumns);
       summary.columns = mapping.columns;
+      if (wide !== undefined) summary.columns = { ...mapping.columns, annee: wide.years.map((y) => y.header).join(', ') };
       if (dataset === 'maraudes') summary.counters = mapping.counters;
-      for (const problem of mapping.problems) {
+      for (const problem of [...(wide?.problems ?? []), ...mapping.problems]) {
         issues.add({
           severity: problem.fatal ? 'error' : 'warning',
           code: problem.code,
@@ -87,7 +68,7 @@ export async function validateFile(options: {
           ...(problem.expected !== undefined && { expected: problem.expected }),
         });
       }
-      if (mapping.problems.some((p) => p.fatal)) {
+      if (mapping.problems.some((p) => p.fatal) || wide?.problems.some((p) => p.fatal)) {
         summary.refused = true;
         stopped = true;
       }
@@ -134,6 +115,26 @@ export async function validateFile(options: {
         return;
       }
     }
+    if (wide === undefined) {
+      if (deliverRecord(record, line)) summary.rowsValid += 1;
+    } else {
+      const expanded = expandWideRecord(wide, record);
+      if (expanded.length === 0) {
+        issues.add({ severity: 'warning', code: 'ligne_sans_valeur', file, line, value: firstText, message: `ligne « ${firstText} » sans aucune valeur d'année : ignorée` });
+      }
+      let valid = expanded.length > 0;
+      for (const entry of expanded) {
+        // Messages name the year column of the cell, as the user sees it.
+        headers[headers.length - 1] = entry.header;
+        (mapping as HeaderMapping).columns.valeur = entry.header;
+        valid = deliverRecord(entry.record, line) && valid;
+      }
+      if (valid) summary.rowsValid += 1;
+    }
+  };
+
+  /** A record in the long form: masked-cell check, validation, delivery. */
+  const deliverRecord = (record: string[], line: number): boolean => {
     if (dataset === 'indicateurs') {
       // A published export (`chiffres-2024.csv`) dropped in as history shows small cells as
       // « < 3 » or « secret »: their value is unknown, so the row is skipped, not refused.
@@ -149,12 +150,11 @@ export async function validateFile(options: {
           value: masked,
           message: `case masquée par le secret statistique (« ${masked} ») ignorée : sa valeur n'est pas connue`,
         });
-        return;
+        return false;
       }
     }
     const row = validateRow(record, line);
-    if (row === undefined) return;
-    summary.rowsValid += 1;
+    if (row === undefined) return false;
     const year = dataset === 'indicateurs' ? String(row.annee) : (row.date as string).slice(0, 4);
     summary.years[year] = (summary.years[year] ?? 0) + 1;
     if (dataset !== 'indicateurs') {
@@ -163,6 +163,7 @@ export async function validateFile(options: {
       if (summary.lastDate === undefined || date > summary.lastDate) summary.lastDate = date;
     }
     deliver?.(row, line, file);
+    return true;
   };
 
   const validateRow = (record: string[], line: number): Record<string, unknown> | undefined => {

@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path';
 import { renderChart } from '../charts/index.js';
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
-import { formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig, type ResolvedSection } from '../config/index.js';
+import { describeConfigFile, formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig, type ResolvedSection } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
 import { applyConfidentiality, formatFiguresCsv } from '../figures/index.js';
 import { renderPdf, withBrowser } from '../pdf/index.js';
@@ -109,6 +109,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       columns: config.colonnes,
       values: config.valeurs,
       multiAnswerDimensions: listMultiAnswerDimensions(config),
+      categories: config.categories,
+      labels: config.libelles,
+      configFile: describeConfigFile(config, options.folder),
     });
     return { config, computed };
   });

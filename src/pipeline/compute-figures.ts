@@ -1,7 +1,9 @@
 // Reading + figures, chained in memory: one streaming pass over each file, figures computed by
 // the accumulators plugged into ingestion. Invalid data stops here, before anything is written.
-import { createFigureCollector, type FigureSet } from '../figures/index.js';
+import { ConfigError, type ConfiguredLabels, formatKeyPath } from '../config/index.js';
+import { createFigureCollector, type Figure, findUnknownLabelKeys, type FigureSet } from '../figures/index.js';
 import {
+  type CategoryExtensions,
   type ColumnMapping,
   describeIssue,
   describeOmitted,
@@ -22,6 +24,12 @@ export interface ComputeFiguresOptions {
   values?: ValueSynonyms;
   /** Config `reponses_multiples`: breakdowns exempt from the sum check. */
   multiAnswerDimensions?: readonly string[];
+  /** Config `categories`: values added to closed lists. */
+  categories?: CategoryExtensions;
+  /** Config `libelles`, checked against the figures once computed (an unknown key is a config error). */
+  labels?: ConfiguredLabels;
+  /** Config file as shown to the user, for those errors. */
+  configFile?: string;
 }
 
 export interface ComputedFigures {
@@ -46,6 +54,8 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
   const collector = createFigureCollector({
     ...(options.year !== undefined && { reportYear: options.year }),
     ...(options.multiAnswerDimensions !== undefined && { multiAnswerDimensions: options.multiAnswerDimensions }),
+    ...(options.labels !== undefined && { labels: options.labels.chiffres }),
+    ...(options.categories !== undefined && { categories: options.categories }),
   });
   const report = await ingestFolder(
     {
@@ -53,6 +63,7 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
       ...(options.year !== undefined && { year: options.year }),
       ...(options.columns !== undefined && { columns: options.columns }),
       ...(options.values !== undefined && { values: options.values }),
+      ...(options.categories !== undefined && { categories: options.categories }),
     },
     collector.sink,
   );
@@ -71,5 +82,27 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
       details: figures.errors.map((issue) => describeIssue(issue)),
     });
   }
+  if (options.labels !== undefined) checkLabelKeys(options.labels, figures.figures, options.configFile ?? 'rapport.yaml');
   return { report, figures };
+}
+
+/**
+ * Like an unknown id in `objectifs`, a key of `libelles` that names no figure (a typo, a counter
+ * renamed in the export) is a config error (exit 2) with the closest id: a label silently unused
+ * would leave the old wording in the report.
+ */
+export function checkLabelKeys(labels: ConfiguredLabels, figures: readonly Pick<Figure, 'indicateur'>[], configFile: string): void {
+  const unknown = findUnknownLabelKeys({ figures: Object.keys(labels.chiffres), families: Object.keys(labels.familles) }, figures);
+  if (unknown.length === 0) return;
+  throw new ConfigError(
+    unknown.map(({ key, kind, closest }) => ({
+      file: configFile,
+      ...(labels.lignes[key] !== undefined && { line: labels.lignes[key] }),
+      key: formatKeyPath(['libelles', key]),
+      message:
+        (kind === 'figure' ? `chiffre inconnu « ${key} »` : `famille de chiffres inconnue « ${key} » (aucun chiffre « ${key}.… »)`) +
+        (closest === undefined ? '' : ` ; vouliez-vous dire « ${closest} » ?`),
+    })),
+    { hint: 'la liste des chiffres est dans docs/chiffres.md ; « rapport chiffres » exporte ceux de vos données' },
+  );
 }

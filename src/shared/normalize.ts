@@ -27,6 +27,20 @@ export function headerKey(header: string): string {
   return (kept.length > 0 ? kept : words).join('_');
 }
 
+/** `Nb de`, `Nombre de`, `Nbre d'` in front of a counter: the column counts, the word says nothing. */
+const COUNT_PREFIX = /^(?:nb|nbr|nbre|nombre)_(?=[a-z0-9])/;
+
+/**
+ * Id of a maraudes counter column (`maraudes.<id>`): its header key (joiners dropped), without a
+ * leading « Nb de » / « Nombre de ». `Nb de contacts`, `Nombre de contacts` and `Contacts` all
+ * give `contacts`, so two such columns in one file are the same counter (refused as a duplicate).
+ */
+export function counterKey(header: string): string {
+  const key = headerKey(header);
+  const stripped = key.replace(COUNT_PREFIX, '');
+  return stripped === '' ? key : stripped;
+}
+
 /**
  * Matching key of a category value: case, accents, surrounding and repeated spaces ignored,
  * punctuation kept (`-` and `+` are meaningful test results).

@@ -80,6 +80,23 @@ describe('header problems', () => {
     expect(mapping.problems[0]?.message).toContain('« Date »');
   });
 
+  it('gives « Nb de contacts », « Nombre de contacts » and « Contacts » the same counter id (bug: nb_de_contacts)', () => {
+    expect(map('maraudes', ['Date', 'Site', 'Nb de contacts']).counters).toEqual({ contacts: 'Nb de contacts' });
+    expect(map('maraudes', ['Date', 'Site', 'Nombre de contacts']).counters).toEqual({ contacts: 'Nombre de contacts' });
+    expect(map('maraudes', ['Date', 'Site', 'Contacts']).counters).toEqual({ contacts: 'Contacts' });
+  });
+
+  it('refuses « Nb de contacts » next to « Contacts »: the same counter twice', () => {
+    const mapping = map('maraudes', ['Date', 'Site', 'Nb de contacts', 'Contacts']);
+    expect(mapping.problems).toEqual([
+      expect.objectContaining({
+        code: 'colonne_en_double',
+        fatal: true,
+        message: 'les colonnes « Nb de contacts » et « Contacts » désignent la même donnée (même compteur « contacts ») : gardez-en une seule',
+      }),
+    ]);
+  });
+
   it('refuses two maraudes counters with the same normalized header', () => {
     const mapping = map('maraudes', ['Date', 'Site', 'Préservatifs', 'preservatifs']);
     expect(codes(mapping)).toEqual(['colonne_en_double']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerKey, looseValueKey, normalizeHeader, stripAccents, valueKey } from '../../src/shared/normalize.js';
+import { counterKey, headerKey, looseValueKey, normalizeHeader, stripAccents, valueKey } from '../../src/shared/normalize.js';
 
 describe('normalizeHeader', () => {
   it.each([
@@ -60,4 +60,19 @@ describe('value keys', () => {
   it('stripAccents removes combining marks only', () => {
     expect(stripAccents('àéèêëïôùç')).toBe('aeeeeiouc');
   });
+
+  it('counter key drops joiners and a leading « Nb de » / « Nombre de » (bug: « Nb de contacts » gave nb_de_contacts)', () => {
+    expect(counterKey('Nb de contacts')).toBe('contacts');
+    expect(counterKey('Nombre de contacts')).toBe('contacts');
+    expect(counterKey('Nbre de préservatifs')).toBe('preservatifs');
+    expect(counterKey("Nombre d'entretiens santé")).toBe('entretiens_sante');
+    expect(counterKey('Contacts')).toBe('contacts');
+    expect(counterKey('Kits de réduction des risques')).toBe('kits_reduction_risques');
+  });
+
+  it('counter key keeps « Nb » or « Nombre » when nothing follows', () => {
+    expect(counterKey('Nb')).toBe('nb');
+    expect(counterKey('Nombre')).toBe('nombre');
+  });
 });
+

@@ -1,0 +1,89 @@
+// The wide form of indicateurs.csv, as annual reports print their tables: one row per figure,
+// one column per year (`indicateur;libelle;2022;2023`). Each row becomes one long-format row per
+// year with a value, so everything after the header (cells, rules, figures) is shared.
+import { headerKey, normalizeHeader } from '../shared/normalize.js';
+import type { FieldSpec } from './contract.js';
+import type { HeaderProblem } from './map-headers.js';
+
+/** `2023`, `Année 2023`, `Exercice 2023`, `2023 (réalisé)`. */
+const YEAR_HEADER = /^(?:annee_|an_|exercice_)?((?:19|20)\d{2})(?:_([a-z0-9_]+))?$/;
+/** `2024 (objectif)`, `Prévu 2024`: expected values, not figures (they go in `objectifs`). */
+const NOT_ACTUAL = /(?:^|_)(?:objectifs?|prevus?|prevue?s?|previsionnel(?:le)?s?|attendus?|budget|cibles?|estimes?|estimation)(?:_|$)/;
+
+export interface WideLayout {
+  /** Year columns: physical index, year, header as written. */
+  years: { index: number; year: number; header: string }[];
+  /** Physical indexes of the other columns, in order. */
+  kept: number[];
+  problems: HeaderProblem[];
+}
+
+/** Year of a year-named header, or undefined. */
+export function readYearHeader(header: string): { year: number; actual: boolean } | undefined {
+  const normalized = normalizeHeader(header);
+  const match = YEAR_HEADER.exec(normalized);
+  if (!match) {
+    // `Prévu 2024`, `Objectif 2024`: the year comes last.
+    const trailing = /^([a-z_]+)_((?:19|20)\d{2})$/.exec(normalized);
+    return trailing && NOT_ACTUAL.test(trailing[1] ?? '') ? { year: Number(trailing[2]), actual: false } : undefined;
+  }
+  return { year: Number(match[1]), actual: match[2] === undefined || !NOT_ACTUAL.test(match[2]) };
+}
+
+/**
+ * The wide layout of a header row, or undefined for the long form: at least one year column and
+ * no column read as `annee` or `valeur` (a file with both is long, its year columns unknown).
+ */
+export function detectWideLayout(headers: readonly string[], fields: readonly { name: string; spec: FieldSpec }[]): WideLayout | undefined {
+  const longKeys = new Set(
+    fields.filter((f) => f.name === 'annee' || f.name === 'valeur').flatMap((f) => [f.name, ...(f.spec.synonyms ?? [])].map(headerKey)),
+  );
+  if (headers.some((header) => longKeys.has(headerKey(header)))) return undefined;
+  const layout: WideLayout = { years: [], kept: [], problems: [] };
+  const seen = new Map<number, string>();
+  headers.forEach((header, index) => {
+    const year = readYearHeader(header);
+    if (year === undefined) {
+      layout.kept.push(index);
+      return;
+    }
+    if (!year.actual) {
+      layout.problems.push({
+        code: 'colonne_annee_ignoree',
+        column: header,
+        message: `colonne « ${header} » ignorée : une valeur attendue n'est pas un chiffre réalisé (mettez-la dans « objectifs » de rapport.yaml)`,
+        fatal: false,
+      });
+      return;
+    }
+    const previous = seen.get(year.year);
+    if (previous !== undefined) {
+      layout.problems.push({
+        code: 'colonne_en_double',
+        column: header,
+        message: `les colonnes « ${previous} » et « ${header} » donnent toutes deux l'année ${year.year} : gardez-en une seule`,
+        fatal: true,
+      });
+      return;
+    }
+    seen.set(year.year, header);
+    layout.years.push({ index, year: year.year, header });
+  });
+  return layout.years.length > 0 ? layout : undefined;
+}
+
+/** Header row seen by the long-form mapping: the other columns, then `annee` and `valeur`. */
+export function listLongHeaders(layout: WideLayout, headers: readonly string[]): string[] {
+  return [...layout.kept.map((index) => headers[index] ?? ''), 'annee', 'valeur'];
+}
+
+/** One long record per year column with a value (an empty cell: no value that year). */
+export function expandWideRecord(layout: WideLayout, record: readonly string[]): { record: string[]; header: string }[] {
+  const base = layout.kept.map((index) => record[index] ?? '');
+  const result: { record: string[]; header: string }[] = [];
+  for (const { index, year, header } of layout.years) {
+    const cell = (record[index] ?? '').trim();
+    if (cell !== '') result.push({ record: [...base, String(year), cell], header });
+  }
+  return result;
+}
