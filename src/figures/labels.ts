@@ -2,18 +2,20 @@
 // config's `libelles` (figure id → label) and `categories` (labels of added modalites), applied to
 // every figure once, before the set is indexed, so that tiles, tables, charts and exports agree.
 import type { CategoryExtensions } from '../ingest/index.js';
+import { describeId } from '../shared/describe-id.js';
 import { suggestClosest } from '../shared/suggest.js';
 import { CATALOGUE } from './catalogue.js';
 import type { Figure } from './types.js';
 
 /**
- * `sante.entretiens_infirmiers` → `Entretiens infirmiers`; the family prefix is the chapter, not
- * part of the label. An id without a dot (`contacts`) gives `Contacts`.
+ * `sante.entretiens_infirmiers` → `Entretiens infirmiers`, `sante.vaccinations_vhb` →
+ * `Vaccinations VHB`; the family prefix is the chapter, not part of the label. An id without a
+ * dot (`contacts`) gives `Contacts`. Common words get their accents back (shared/describe-id).
  */
 export function buildReadableLabel(indicateur: string): string {
   const dot = indicateur.indexOf('.');
-  const words = (dot < 0 ? indicateur : indicateur.slice(dot + 1)).replace(/[._]+/g, ' ').trim();
-  return words === '' ? indicateur : words.charAt(0).toUpperCase() + words.slice(1);
+  const words = dot < 0 ? indicateur : indicateur.slice(dot + 1);
+  return words.replace(/[._\s-]+/g, '') === '' ? indicateur : describeId(words);
 }
 
 /** `sante` for `sante.entretiens_infirmiers`; the id itself when it has no dot. */

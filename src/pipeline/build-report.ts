@@ -122,9 +122,16 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const published = applyConfidentiality(set, config.confidentialite.seuil);
     const figures = createReportFigures(set, published);
     const datasets = new Set(report.files.filter((f) => f.dataset !== null && f.rowsValid > 0 && f.dataset !== 'indicateurs').map((f) => f.dataset as string));
-    const chosen = config.sections ?? listDefaultSections(datasets, figures);
+    const familyTitles = new Map(Object.entries(config.libelles.familles));
+    const chosen = (config.sections ?? listDefaultSections(datasets, figures, familyTitles)).map((section) =>
+      section.kind === 'famille' && section.titre === undefined ? { ...section, titre: familyTitles.get(section.id) } : section,
+    );
     checkFamilies(chosen, figures);
-    const sections = await readSections(config, chosen);
+    // `libelles: { maraudes: Tournées de rue }` retitles the built-in chapter of that family too.
+    const sections = (await readSections(config, chosen)).map((section, index) => {
+      const title = chosen[index]?.kind === 'builtin' ? familyTitles.get(section.id) : undefined;
+      return title === undefined ? section : { ...section, title };
+    });
     if (options.section !== undefined && !sections.some((s) => s.id === options.section)) {
       throw new UsageError(`section « ${options.section} » inconnue`, { hint: `sections de ce rapport : ${sections.map((s) => s.id).join(', ')}` });
     }

@@ -18,7 +18,9 @@ describe('readable label of an id', () => {
   it.each([
     ['sante.entretiens_infirmiers', 'Entretiens infirmiers'],
     ['mediation.rdv_pris', 'Rdv pris'],
-    ['caarud.kits.distribues', 'Kits distribues'],
+    ['caarud.kits.distribues', 'Kits distribués'],
+    ['sante.vaccinations_vhb', 'Vaccinations VHB'],
+    ['sante.personnes_accompagnees', 'Personnes accompagnées'],
     ['contacts', 'Contacts'],
   ])('%s → %s', (id, label) => {
     expect(buildReadableLabel(id)).toBe(label);
