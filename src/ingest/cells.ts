@@ -174,6 +174,8 @@ export type CategoryMatcher<V extends string> = (raw: string) => CellResult<V>;
 export function createCategoryMatcher<V extends string>(
   definition: CategoryDefinition<V>,
   extraSynonyms: Readonly<Record<string, string>> = {},
+  /** Said after the list of values: how to add one (lists the config can extend). */
+  addHint?: string,
 ): CategoryMatcher<V> {
   const byKey = new Map<string, V>();
   const labels: string[] = [];
@@ -191,7 +193,7 @@ export function createCategoryMatcher<V extends string>(
       byKey.set(looseValueKey(word), canonical);
     }
   }
-  const expected = `une de ces valeurs : ${labels.join(', ')}`;
+  const expected = `une de ces valeurs : ${labels.join(', ')}${addHint === undefined ? '' : ` ; ${addHint}`}`;
   // Files repeat a handful of spellings millions of times: remember each raw spelling once.
   const memo = new Map<string, CellResult<V>>();
   return (raw) => {

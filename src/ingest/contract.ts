@@ -142,7 +142,9 @@ export function createRowSchemas(values: ValueSynonyms = {}, added: CategoryExte
         ...Object.fromEntries(Object.entries(extra).map(([value, { label, synonyms }]) => [value, { label, synonyms }])),
       },
     };
-    return createCategoryMatcher(merged, values[dataset]?.[name]);
+    // A value the list lacks (a test type, a result) is often real: say how to count it apart.
+    const hint = `pour compter une autre valeur à part, déclarez-la dans rapport.yaml (categories → ${dataset} → ${name}, voir docs/configuration.md)`;
+    return createCategoryMatcher(merged, values[dataset]?.[name], hint);
   };
 
   const maraudes = z.object({
