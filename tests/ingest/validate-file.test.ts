@@ -117,7 +117,7 @@ describe('rows of every file', () => {
   it('describes an issue with file, line, column, value and what was expected', async () => {
     const { report } = await ingestOne('trod.csv', csv(['Date', 'Dépistage', 'Résultat'], ['02/01/2023', 'VIH', 'peut-être']));
     expect(describeIssue(report.errors[0]!)).toBe(
-      'trod.csv, ligne 2, colonne « Résultat » : valeur « peut-être » non valide — attendu : une de ces valeurs : Négatif, Positif, Invalide',
+      'trod.csv, ligne 2, colonne « Résultat » : valeur « peut-être » non valide — attendu : une de ces valeurs : Négatif, Positif, Invalide ; pour compter une autre valeur à part, déclarez-la dans rapport.yaml (categories → trod → resultat, voir docs/configuration.md)',
     );
   });
 });
