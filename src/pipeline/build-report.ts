@@ -5,9 +5,9 @@ import { renderChart } from '../charts/index.js';
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
 import { formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig, type ResolvedSection } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
-import { applyConfidentiality, formatFiguresCsv } from '../figures/index.js';
+import { applyConfidentiality, counterFigureId, formatFiguresCsv } from '../figures/index.js';
 import { renderPdf, withBrowser } from '../pdf/index.js';
-import { renderReport } from '../render/render-report.js';
+import { renderReport, titleHoldsName } from '../render/render-report.js';
 import { UsageError } from '../shared/errors.js';
 import { describeAnnex } from './annex-info.js';
 import { computeFigures } from './compute-figures.js';
@@ -38,6 +38,8 @@ export interface BuildResult {
   sections: string[];
   charts: { drawn: number; fromCache: number };
   timings: Partial<Record<BuildStage, number>>;
+  /** Blocks of sections left out for lack of data: « sections/x.md, ligne 12 : … ». */
+  warnings: string[];
 }
 
 const DEFAULT_ORDER = ['chiffres-cles', 'maraudes', 'trod', 'domiciliations', 'aides', 'accueil'] as const;
@@ -79,7 +81,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
 
   const prepared = await stage('chiffres', async () => {
     const published = applyConfidentiality(set, config.confidentialite.seuil);
-    const figures = createReportFigures(set, published);
+    // Counter columns of maraudes.csv in the file's order (the ingest report keeps the headers in order).
+    const counterOrder = report.files.filter((f) => f.dataset === 'maraudes').flatMap((f) => Object.keys(f.counters ?? {}).map(counterFigureId));
+    const figures = createReportFigures(set, published, counterOrder);
     const datasets = new Set(report.files.filter((f) => f.dataset !== null && f.rowsValid > 0 && f.dataset !== 'indicateurs').map((f) => f.dataset as string));
     const chosen = config.sections ?? defaultSections(datasets, figures.ids());
     const sections = await readSections(config, chosen);
@@ -136,7 +140,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   options.onStage?.('graphiques', 'end', chartTime);
 
   const reportTitle = formatReportTitle(config, year);
-  const title = reportTitle.startsWith(config.association.nom) ? reportTitle : `${config.association.nom} — ${reportTitle}`;
+  const title = titleHoldsName(reportTitle, config.association.nom) ? reportTitle : `${config.association.nom} — ${reportTitle}`;
   const pdf = await stage('PDF', () =>
     withBrowser((browser) =>
       renderPdf({
@@ -165,6 +169,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     sections: prepared.sections.filter((s) => !options.section || s.id === options.section).map((s) => s.id),
     charts,
     timings,
+    warnings: rendered.warnings.map((w) => `${w.file}, ligne ${w.line} : ${w.message}`),
   };
   await stage('écriture', async () => {
     if (options.section === undefined) {

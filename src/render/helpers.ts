@@ -4,10 +4,12 @@
 import Handlebars from 'handlebars';
 import type { ChartSpec } from '../charts/types.js';
 import { escapeHtml, renderBreakdownTable, renderObjectives, renderTiles, renderTypology, capitalize, type TypologyGroup } from './blocks.js';
-import { buildChartSpec } from './chart-specs.js';
+import { buildChartSpec, CROSS } from './chart-specs.js';
+import { renderComparisonTable } from './comparison-table.js';
+import { expandFigurePattern } from './figure-order.js';
 import { describeDimension, describeEvolution, formatShare, formatValue, previousOf } from './figure-text.js';
 import { checkDimension, checkFigureId, failAt, type HelperLocation, resolveValue, resolveYear } from './resolve-figure.js';
-import type { ReportFigures, SectionSource } from './types.js';
+import type { ReportFigures, RenderWarning, SectionSource } from './types.js';
 
 export interface Placeholders {
   /** Token index → HTML (inline or block). */
@@ -41,9 +43,20 @@ export function expandSection(
   figures: ReportFigures,
   placeholders: Placeholders,
   objectives: readonly { id: string; expected: number; label?: string }[] = [],
+  warnings: RenderWarning[] = [],
 ): string {
   const env = Handlebars.create();
   const at = (options: HelperOptions): HelperLocation => ({ section, line: options.loc?.start.line ?? 1 });
+  // A known figure and breakdown with nothing for the year: a note in place of the block and a
+  // build warning, never an error (an optional column may be empty one year).
+  const noData = (location: HelperLocation, block: string, what: string, year: number): Handlebars.SafeString => {
+    warnings.push({ file: section.file, line: section.bodyLine + location.line - 1, message: `${what} : pas de donnée pour ${year}, ${block} remplacé par une note` });
+    return place(placeholders, `<p class="note sans-donnee">${escapeHtml(capitalize(what))} : pas de donnée pour ${year}.</p>`);
+  };
+  const allZero = (cells: readonly { valeur: number | null }[]) => cells.every((c) => c.valeur === 0);
+  const zeroNote = (what: string, year: number) => place(placeholders, `<p class="note">${escapeHtml(capitalize(what))} : 0 en ${year}.</p>`);
+  const describeBlock = (id: string, dimension: string, title: unknown) =>
+    typeof title === 'string' ? title : `${figures.get(id, figures.year)?.libelle ?? id} par ${dimension.split(CROSS).map(describeDimension).join(' et ')}`;
   // Handlebars passes the options object last, after the positional arguments.
   const split = (args: unknown[]) => ({ positional: args.slice(0, -1), options: args[args.length - 1] as HelperOptions });
 
@@ -78,8 +91,9 @@ export function expandSection(
     const ids: string[] = [];
     for (const argument of positional) {
       const id = String(argument);
-      // `maraudes.*`: every total of that prefix (the counters differ from one association to another).
-      const expanded = id.endsWith('.*') ? figures.ids().filter((known) => known.startsWith(id.slice(0, -1))) : [id];
+      // `maraudes.*`: every total of that prefix (the counters differ from one association to
+      // another), in the documented priority order (src/render/figure-order.ts).
+      const expanded = expandFigurePattern(figures, id);
       for (const candidate of expanded) {
         const present = figures.ids().includes(candidate) && figures.get(candidate, year) !== undefined;
         if (!present && (optional || id.endsWith('.*'))) continue;
@@ -95,8 +109,16 @@ export function expandSection(
     const { positional, options } = split(args);
     const block = options as HelperOptions & { fn: (context: unknown) => string; inverse: (context: unknown) => string };
     const id = String(positional[0] ?? '');
-    const value = figures.ids().includes(id) ? figures.get(id, resolveYear(figures, options.hash, at(options))) : undefined;
-    const shown = value !== undefined && (options.hash.non_nul !== true || (value.valeur ?? 1) > 0);
+    const year = resolveYear(figures, options.hash, at(options));
+    const value = figures.ids().includes(id) ? figures.get(id, year) : undefined;
+    let shown = value !== undefined && (options.hash.non_nul !== true || (value.valeur ?? 1) > 0);
+    // par="type creneau": at least one of these breakdowns has cells that year (selon= crosses them).
+    if (shown && typeof options.hash.par === 'string') {
+      const second = typeof options.hash.selon === 'string' ? `${CROSS}${options.hash.selon}` : '';
+      shown = options.hash.par.split(/\s+/).some((by) => by !== '' && figures.breakdown(id, `${by}${second}`, year).length > 0);
+    }
+    // comparable=true: N−1 has a value too, so that « soit +8 % par rapport à… » can be written.
+    if (shown && options.hash.comparable === true) shown = value !== undefined && figures.get(id, year - 1) !== undefined;
     return shown ? block.fn(this) : block.inverse(this);
   });
   env.registerHelper('tableau', (...args: unknown[]) => {
@@ -107,6 +129,8 @@ export function expandSection(
     const year = resolveYear(figures, options.hash, location);
     const total = figures.get(id, year);
     const cells = figures.breakdown(id, dimension, year);
+    if (cells.length === 0) return noData(location, 'tableau', describeBlock(id, dimension, options.hash.titre), year);
+    if (dimension !== 'mois' && allZero(cells)) return zeroNote(describeBlock(id, dimension, options.hash.titre), year);
     const title =
       typeof options.hash.titre === 'string'
         ? options.hash.titre
@@ -133,16 +157,46 @@ export function expandSection(
   });
   env.registerHelper('typologie', (...args: unknown[]) => {
     const { positional, options } = split(args);
-    return place(placeholders, renderTypologyHelper(figures, positional[0], options, at(options)));
+    const location = at(options);
+    const id = checkFigureId(figures, positional[0], location);
+    const by = checkDimension(figures, id, typeof options.hash.par === 'string' ? options.hash.par : 'nature', location);
+    const year = resolveYear(figures, options.hash, location);
+    if (figures.breakdown(id, by, year).length === 0) return noData(location, 'tableau', describeBlock(id, by, options.hash.titre), year);
+    return place(placeholders, renderTypologyHelper(figures, id, options, location));
   });
   env.registerHelper('graphique', (...args: unknown[]) => {
     const { positional, options } = split(args);
     const location = at(options);
     const id = checkFigureId(figures, positional[0], location);
-    const spec = buildChartSpec(figures, id, options.hash, resolveYear(figures, options.hash, location), location);
+    const year = resolveYear(figures, options.hash, location);
+    if (typeof options.hash.par === 'string') {
+      const by = options.hash.par;
+      const dimension = checkDimension(figures, id, typeof options.hash.selon === 'string' ? `${by}${CROSS}${options.hash.selon}` : by, location);
+      const cells = figures.breakdown(id, dimension, year);
+      if (cells.length === 0) return noData(location, 'graphique', describeBlock(id, dimension, options.hash.titre), year);
+      if (allZero(cells)) return zeroNote(describeBlock(id, dimension, options.hash.titre), year);
+    }
+    const spec = buildChartSpec(figures, id, options.hash, year, location);
     const token = place(placeholders, '');
     placeholders.charts.set(placeholders.html.length - 1, spec);
     return token;
+  });
+  env.registerHelper('comparatif', (...args: unknown[]) => {
+    const { positional, options } = split(args);
+    const location = at(options);
+    if (positional.length === 0) failAt(location, 'indiquez au moins un chiffre : {{comparatif "maraudes.*"}}');
+    const ids: string[] = [];
+    for (const argument of positional) {
+      const pattern = String(argument);
+      for (const id of expandFigurePattern(figures, pattern)) {
+        if (!pattern.endsWith('.*')) checkFigureId(figures, id, location);
+        if (!ids.includes(id)) ids.push(id);
+      }
+    }
+    const excluded = new Set(typeof options.hash.sauf === 'string' ? options.hash.sauf.split(/\s+/) : []);
+    const year = resolveYear(figures, options.hash, location);
+    const html = renderComparisonTable(figures, ids.filter((id) => !excluded.has(id)), year, typeof options.hash.titre === 'string' ? options.hash.titre : undefined);
+    return html === '' ? '' : place(placeholders, html);
   });
   env.registerHelper('objectifs', (...args: unknown[]) => {
     const { options } = split(args);
@@ -158,7 +212,7 @@ export function expandSection(
   });
   env.registerHelper('helperMissing', (...args: unknown[]) => {
     const options = args[args.length - 1] as HelperOptions & { name?: string };
-    failAt(at(options), `aide inconnue « {{${options.name ?? '?'}}} »`, 'aides disponibles : chiffre, evolution, part, libelle, tuiles, tableau, tableaux, typologie, graphique, objectifs, si');
+    failAt(at(options), `aide inconnue « {{${options.name ?? '?'}}} »`, 'aides disponibles : chiffre, evolution, part, libelle, tuiles, tableau, tableaux, comparatif, typologie, graphique, objectifs, si');
   });
 
   try {
@@ -176,8 +230,7 @@ export function expandSection(
   }
 }
 
-function renderTypologyHelper(figures: ReportFigures, idArgument: unknown, options: HelperOptions, location: HelperLocation): string {
-  const id = checkFigureId(figures, idArgument, location);
+function renderTypologyHelper(figures: ReportFigures, id: string, options: HelperOptions, location: HelperLocation): string {
   const by = checkDimension(figures, id, typeof options.hash.par === 'string' ? options.hash.par : 'nature', location);
   const parents = figures.parents(id, by);
   if (!parents) failAt(location, `« ${id} » par ${by} n'a pas de regroupement (colonne « categorie » absente ?)`);
