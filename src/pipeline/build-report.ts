@@ -6,12 +6,13 @@ import type { ChartSpec, RenderedChart } from '../charts/types.js';
 import { formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig, type ResolvedSection } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
 import { applyConfidentiality, counterFigureId, formatFiguresCsv } from '../figures/index.js';
-import { renderPdf, withBrowser } from '../pdf/index.js';
+import { renderPdf, withBrowser, type RenderPdfOptions } from '../pdf/index.js';
 import { renderReport, titleHoldsName } from '../render/render-report.js';
 import { UsageError } from '../shared/errors.js';
 import { describeAnnex } from './annex-info.js';
 import { computeFigures } from './compute-figures.js';
 import { createReportFigures } from './report-figures.js';
+import type { ReportFigures } from '../render/types.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void;
   /** Fixed generation date (tests, reproducible builds). */
   now?: Date;
+  /** A browser already running (several builds in one process, e.g. tests); else one is launched. */
+  browser?: RenderPdfOptions['browser'];
 }
 
 export interface BuildResult {
@@ -44,11 +47,34 @@ export interface BuildResult {
 
 const DEFAULT_ORDER = ['chiffres-cles', 'maraudes', 'trod', 'domiciliations', 'aides', 'accueil'] as const;
 
-/** The built-in chapters for the data present, when the config lists none. */
-function defaultSections(datasets: ReadonlySet<string>, ids: readonly string[]): ResolvedSection[] {
-  const present = (id: string) =>
-    id === 'chiffres-cles' ? datasets.size > 0 : id === 'accueil' ? ids.some((x) => x.startsWith('accueil.')) : datasets.has(id);
+/** The figure a built-in chapter's first sentence states: without it for the year, no chapter. */
+const MAIN_FIGURE: Readonly<Record<string, string>> = {
+  maraudes: 'maraudes.sessions',
+  trod: 'trod.tests',
+  domiciliations: 'domiciliations.personnes',
+  aides: 'aides.nombre',
+};
+
+/**
+ * The built-in chapters for the data present in the report year, when the config lists none;
+ * a file with rows of earlier years only gets a warning instead of a chapter.
+ */
+function defaultSections(datasets: ReadonlySet<string>, figures: ReportFigures, warnings: string[]): ResolvedSection[] {
+  const ids = figures.ids();
+  const present = (id: string) => {
+    if (id === 'chiffres-cles') return datasets.size > 0;
+    if (id === 'accueil') return ids.some((x) => x.startsWith('accueil.') && figures.get(x, figures.year) !== undefined);
+    if (!datasets.has(id)) return false;
+    const main = MAIN_FIGURE[id];
+    if (main === undefined || figures.get(main, figures.year) !== undefined) return true;
+    warnings.push(`données « ${id} » : aucune ligne de ${figures.year}, chapitre non inclus`);
+    return false;
+  };
   return DEFAULT_ORDER.filter(present).map((id) => ({ kind: 'builtin', id }));
+}
+
+function runWithBrowser<T>(shared: RenderPdfOptions['browser'], run: (browser: NonNullable<RenderPdfOptions['browser']>) => Promise<T>): Promise<T> {
+  return shared ? run(shared) : withBrowser(run);
 }
 
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
@@ -77,6 +103,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     return { config, computed };
   });
   const { report, figures: set } = computed;
+  const warnings: string[] = [];
   const year = set.year;
 
   const prepared = await stage('chiffres', async () => {
@@ -85,7 +112,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const counterOrder = report.files.filter((f) => f.dataset === 'maraudes').flatMap((f) => Object.keys(f.counters ?? {}).map(counterFigureId));
     const figures = createReportFigures(set, published, counterOrder);
     const datasets = new Set(report.files.filter((f) => f.dataset !== null && f.rowsValid > 0 && f.dataset !== 'indicateurs').map((f) => f.dataset as string));
-    const chosen = config.sections ?? defaultSections(datasets, figures.ids());
+    const chosen = config.sections ?? defaultSections(datasets, figures, warnings);
     const sections = await readSections(config, chosen);
     if (options.section !== undefined && !sections.some((s) => s.id === options.section)) {
       throw new UsageError(`section « ${options.section} » inconnue`, { hint: `sections de ce rapport : ${sections.map((s) => s.id).join(', ')}` });
@@ -142,7 +169,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const reportTitle = formatReportTitle(config, year);
   const title = titleHoldsName(reportTitle, config.association.nom) ? reportTitle : `${config.association.nom} — ${reportTitle}`;
   const pdf = await stage('PDF', () =>
-    withBrowser((browser) =>
+    runWithBrowser(options.browser, (browser) =>
       renderPdf({
         browser,
         html: rendered.html,
@@ -169,7 +196,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     sections: prepared.sections.filter((s) => !options.section || s.id === options.section).map((s) => s.id),
     charts,
     timings,
-    warnings: rendered.warnings.map((w) => `${w.file}, ligne ${w.line} : ${w.message}`),
+    warnings: [...warnings, ...rendered.warnings.map((w) => `${w.file}, ligne ${w.line} : ${w.message}`)],
   };
   await stage('écriture', async () => {
     if (options.section === undefined) {
