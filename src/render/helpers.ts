@@ -37,6 +37,14 @@ function place(placeholders: Placeholders, html: string): Handlebars.SafeString 
   return new Handlebars.SafeString(tokenOf(placeholders.html.length - 1));
 }
 
+/**
+ * A table with its notes, in a box of its own: Chromium ignores `break-before: avoid` on what
+ * follows a table directly (a note, the chapter's last line then opened a page on its own).
+ */
+function placeTable(placeholders: Placeholders, html: string): Handlebars.SafeString {
+  return place(placeholders, `<div class="bloc">${html}</div>`);
+}
+
 /** Compiles and runs one section body; returns Markdown with placeholder tokens. */
 export function expandSection(
   section: SectionSource,
@@ -135,7 +143,7 @@ export function expandSection(
       typeof options.hash.titre === 'string'
         ? options.hash.titre
         : `${capitalize(total?.libelle ?? cells[0]?.libelle ?? id)} par ${describeDimension(dimension)} en ${year}`;
-    return place(placeholders, renderBreakdownTable(figures, total, cells, { title, dimension }));
+    return placeTable(placeholders, renderBreakdownTable(figures, total, cells, { title, dimension }));
   });
   env.registerHelper('tableaux', (...args: unknown[]) => {
     const { positional, options } = split(args);
@@ -150,7 +158,7 @@ export function expandSection(
         if (cells.length === 0) continue;
         const total = figures.get(id, year);
         const title = `${capitalize(total?.libelle ?? cells[0]?.libelle ?? id)} par ${describeDimension(dimension)} en ${year}`;
-        tables.push(renderBreakdownTable(figures, total, cells, { title, dimension }));
+        tables.push(`<div class="bloc">${renderBreakdownTable(figures, total, cells, { title, dimension })}</div>`);
       }
     }
     return tables.length === 0 ? '' : place(placeholders, tables.join(''));
@@ -162,7 +170,7 @@ export function expandSection(
     const by = checkDimension(figures, id, typeof options.hash.par === 'string' ? options.hash.par : 'nature', location);
     const year = resolveYear(figures, options.hash, location);
     if (figures.breakdown(id, by, year).length === 0) return noData(location, 'tableau', describeBlock(id, by, options.hash.titre), year);
-    return place(placeholders, renderTypologyHelper(figures, id, options, location));
+    return placeTable(placeholders, renderTypologyHelper(figures, id, options, location));
   });
   env.registerHelper('graphique', (...args: unknown[]) => {
     const { positional, options } = split(args);
@@ -196,7 +204,7 @@ export function expandSection(
     const excluded = new Set(typeof options.hash.sauf === 'string' ? options.hash.sauf.split(/\s+/) : []);
     const year = resolveYear(figures, options.hash, location);
     const html = renderComparisonTable(figures, ids.filter((id) => !excluded.has(id)), year, typeof options.hash.titre === 'string' ? options.hash.titre : undefined);
-    return html === '' ? '' : place(placeholders, html);
+    return html === '' ? '' : placeTable(placeholders, html);
   });
   env.registerHelper('objectifs', (...args: unknown[]) => {
     const { options } = split(args);
@@ -208,7 +216,7 @@ export function expandSection(
       }
       return { label: objective.label ?? obtained?.libelle ?? objective.id, expected: objective.expected, obtained };
     });
-    return place(placeholders, renderObjectives(figures, rows));
+    return placeTable(placeholders, renderObjectives(figures, rows));
   });
   env.registerHelper('helperMissing', (...args: unknown[]) => {
     const options = args[args.length - 1] as HelperOptions & { name?: string };
