@@ -120,6 +120,11 @@ export function expandSection(
     const year = resolveYear(figures, options.hash, at(options));
     const value = figures.ids().includes(id) ? figures.get(id, year) : undefined;
     let shown = value !== undefined && (options.hash.non_nul !== true || (value.valeur ?? 1) > 0);
+    // "maraudes.*" sauf="…": some figure of the prefix, besides those excluded, has a value.
+    if (id.endsWith('.*')) {
+      const excluded = new Set(typeof options.hash.sauf === 'string' ? options.hash.sauf.split(/\s+/) : []);
+      shown = expandFigurePattern(figures, id).some((known) => !excluded.has(known) && figures.get(known, year) !== undefined);
+    }
     // par="type creneau": at least one of these breakdowns has cells that year (selon= crosses them).
     if (shown && typeof options.hash.par === 'string') {
       const second = typeof options.hash.selon === 'string' ? `${CROSS}${options.hash.selon}` : '';

@@ -13,7 +13,7 @@ import { type GeneratedFile, generateFile, listCombinations } from './column-com
 
 const COMBINATIONS = listCombinations();
 /** A maraudes file of one year only: no N−1 to compare with. */
-const SINGLE_YEAR = { ...generateFile('maraudes', [], [2024]), name: 'maraudes-une-annee' };
+const SINGLE_YEAR = { ...generateFile('maraudes', ['Contacts'], [2024]), name: 'maraudes-une-annee' };
 const CASES: GeneratedFile[] = [...COMBINATIONS, SINGLE_YEAR];
 
 const CHAPTER_TITLES: Record<GeneratedFile['dataset'], string> = {
@@ -88,6 +88,9 @@ describe('rapport build with no config on any subset of the optional columns', (
     // Built-in chapters never fall back to a "no data" note: they leave such blocks out.
     expect(outcome.result?.warnings).toEqual([]);
     expect(outcome.text).not.toContain('pas de donnée pour');
+    // No heading left without its block (a heading followed by another one, or ending its chapter).
+    const html = readFileSync(outcome.result?.htmlPath ?? '', 'utf8');
+    expect(html.match(/<h([23])[^>]*>[^<]*<\/h\1>\s*(?=<h[1-3][\s>]|<\/section>)/g) ?? []).toEqual([]);
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s: no page holds only a heading, a note or one line', (name) => {
@@ -104,7 +107,9 @@ describe('rapport build with no config on any subset of the optional columns', (
   it('evolution without N−1 reads well: no « soit pas de donnée pour 2023 », no N−1 column', () => {
     const text = outcomeOf('maraudes-une-annee').text;
     expect(text).toContain(`En 2024, l'équipe a réalisé ${SINGLE_YEAR.eventsLastYear} maraudes sur`);
+    expect(text).not.toMatch(/Indicateur 2023/);
     expect(text).not.toMatch(/soit (pas de donnée|sans point)/);
     expect(text).toContain('Tous les chiffres des maraudes Indicateur 2024 Maraudes réalisées');
+    expect(text).toMatch(/Contacts [\d ]+ Sites visités 3/);
   });
 });
