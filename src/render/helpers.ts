@@ -65,7 +65,7 @@ export function expandSection(
   const allZero = (cells: readonly { valeur: number | null }[]) => cells.every((c) => c.valeur === 0);
   const zeroNote = (what: string, year: number) => place(placeholders, `<p class="note">${escapeHtml(capitalize(what))} : 0 en ${year}.</p>`);
   const describeBlock = (id: string, dimension: string, title: unknown) =>
-    typeof title === 'string' ? title : `${figures.get(id, figures.year)?.libelle ?? id} par ${dimension.split(CROSS).map(describeDimension).join(' et ')}`;
+    typeof title === 'string' ? title : `${figures.get(id, figures.year)?.libelle ?? figures.get(id, figures.year - 1)?.libelle ?? id} par ${dimension.split(CROSS).map(describeDimension).join(' et ')}`;
   // Handlebars passes the options object last, after the positional arguments.
   const split = (args: unknown[]) => ({ positional: args.slice(0, -1), options: args[args.length - 1] as HelperOptions });
 

@@ -104,6 +104,12 @@ describe('rapport build with no config on any subset of the optional columns', (
     expect(text).toMatch(/Contacts [\d ]+ [\d ]+ [+−]?[\d,]+ %|Contacts [\d ]+ [\d ]+ stable/);
   });
 
+  it('headings and captions above the tables of tests by genre say tests, not persons', () => {
+    const text = outcomeOf('trod-genre').text;
+    expect(text).toContain('Tests selon le profil des personnes dépistées Tests réalisés selon le genre de la personne Genre Tests Part');
+    expect(text).not.toMatch(/Personnes dépistées (Tests|Genre)/);
+  });
+
   it('evolution without N−1 reads well: no « soit pas de donnée pour 2023 », no N−1 column', () => {
     const text = outcomeOf('maraudes-une-annee').text;
     expect(text).toContain(`En 2024, l'équipe a réalisé ${SINGLE_YEAR.eventsLastYear} maraudes sur`);
