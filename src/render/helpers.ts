@@ -127,7 +127,7 @@ export function expandSection(
       shown = expandFigurePattern(figures, id).some((known) => !excluded.has(known) && figures.get(known, year) !== undefined);
     }
     // par="type creneau": at least one of these breakdowns has cells that year (selon= crosses them).
-    if (shown && typeof options.hash.par === 'string') {
+    if (typeof options.hash.par === 'string' && (shown || value === undefined)) {
       const second = typeof options.hash.selon === 'string' ? `${CROSS}${options.hash.selon}` : '';
       shown = options.hash.par.split(/\s+/).some((by) => by !== '' && figures.breakdown(id, `${by}${second}`, year).length > 0);
     }
