@@ -58,7 +58,9 @@ export function registerBuild(program: Command): void {
         onStage: createProgress(quiet),
       });
       const shown = (path: string) => relative(process.cwd(), path) || path;
-      writeOut(`PDF : ${shown(result.pdfPath)} (${result.pageCount} pages)`);
+      // Warnings are printed even with --quiet: a block left out of the report must not go unnoticed.
+      for (const warning of result.warnings) writeError(`Avertissement : ${warning}`);
+      writeOut(`PDF : ${shown(result.pdfPath)} (${result.pageCount} page${result.pageCount > 1 ? 's' : ''})`);
       if (result.htmlPath) writeOut(`HTML : ${shown(result.htmlPath)}`);
       if (result.csvPath) writeOut(`Chiffres : ${shown(result.csvPath)}`);
       if (!quiet) {

@@ -3,18 +3,16 @@
 import { join, resolve } from 'node:path';
 import { renderChart } from '../charts/index.js';
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
-import { describeConfigFile, formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig, type ResolvedSection } from '../config/index.js';
+import { describeConfigFile, formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
-import { applyConfidentiality, formatFiguresCsv } from '../figures/index.js';
-import { renderPdf, withBrowser } from '../pdf/index.js';
-import { renderReport } from '../render/render-report.js';
+import { applyConfidentiality, counterFigureId, formatFiguresCsv } from '../figures/index.js';
+import { renderPdf, withBrowser, type RenderPdfOptions } from '../pdf/index.js';
+import { renderReport, titleHoldsName } from '../render/render-report.js';
 import { UsageError } from '../shared/errors.js';
-import { suggestClosest } from '../shared/suggest.js';
 import { describeAnnex } from './annex-info.js';
 import { computeFigures } from './compute-figures.js';
 import { createReportFigures } from './report-figures.js';
-import { describeFamily } from '../shared/describe-id.js';
-import type { ReportFigures } from '../render/types.js';
+import { checkFamilies, listDefaultSections } from './default-sections.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
@@ -30,6 +28,8 @@ export interface BuildOptions {
   onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void;
   /** Fixed generation date (tests, reproducible builds). */
   now?: Date;
+  /** A browser already running (several builds in one process, e.g. tests); else one is launched. */
+  browser?: RenderPdfOptions['browser'];
 }
 
 export interface BuildResult {
@@ -41,50 +41,12 @@ export interface BuildResult {
   sections: string[];
   charts: { drawn: number; fromCache: number };
   timings: Partial<Record<BuildStage, number>>;
+  /** Blocks of sections left out for lack of data: « sections/x.md, ligne 12 : … ». */
+  warnings: string[];
 }
 
-const DEFAULT_ORDER = ['chiffres-cles', 'maraudes', 'trod', 'domiciliations', 'aides', 'accueil'] as const;
-/** Families whose figures are computed from a data file by a built-in chapter. */
-const DATA_FAMILIES: ReadonlySet<string> = new Set(['maraudes', 'trod', 'domiciliations', 'aides']);
-
-/**
- * The chapters for the data present, when the config lists none: the built-in chapter of each
- * data file, then one chapter per other figure family with a value in the report year (any
- * prefix of indicateurs.csv: `sante.*`, `caarud.*`…), so that nothing the data holds is left out.
- */
-export function listDefaultSections(
-  datasets: ReadonlySet<string>,
-  figures: Pick<ReportFigures, 'ids' | 'get' | 'year'>,
-  familyTitles: ReadonlyMap<string, string> = new Map(),
-): ResolvedSection[] {
-  const families: string[] = [];
-  for (const id of figures.ids()) {
-    const family = id.slice(0, id.indexOf('.'));
-    if (family === '' || families.includes(family) || figures.get(id, figures.year) === undefined) continue;
-    families.push(family);
-  }
-  // A data family given only by indicateurs.csv (no raw file) still gets its figures shown.
-  const builtin = (id: string) => (DATA_FAMILIES.has(id) ? datasets.has(id) : id === 'accueil' && families.includes('accueil'));
-  const sections: ResolvedSection[] = [];
-  if (families.length > 0) sections.push({ kind: 'builtin', id: 'chiffres-cles' });
-  for (const id of DEFAULT_ORDER) if (id !== 'chiffres-cles' && builtin(id)) sections.push({ kind: 'builtin', id });
-  for (const family of families) {
-    if (sections.some((section) => section.id === family)) continue;
-    sections.push({ kind: 'famille', id: family, titre: familyTitles.get(family) ?? describeFamily(family) });
-  }
-  return sections;
-}
-
-/** A `{ famille: x }` chapter of the config must name a prefix the data has (a typo would print an empty chapter). */
-function checkFamilies(sections: readonly ResolvedSection[], figures: Pick<ReportFigures, 'ids'>): void {
-  const known = [...new Set(figures.ids().map((id) => id.slice(0, id.indexOf('.'))))];
-  for (const section of sections) {
-    if (section.kind !== 'famille' || known.includes(section.id)) continue;
-    const closest = suggestClosest(section.id, known);
-    throw new UsageError(`sections : aucun chiffre « ${section.id}.* » dans les données${closest ? ` — vouliez-vous dire « ${closest} » ?` : ''}`, {
-      hint: `familles de chiffres présentes : ${known.join(', ')}`,
-    });
-  }
+function runWithBrowser<T>(shared: RenderPdfOptions['browser'], run: (browser: NonNullable<RenderPdfOptions['browser']>) => Promise<T>): Promise<T> {
+  return shared ? run(shared) : withBrowser(run);
 }
 
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
@@ -116,22 +78,28 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     return { config, computed };
   });
   const { report, figures: set } = computed;
+  const warnings: string[] = [];
   const year = set.year;
 
   const prepared = await stage('chiffres', async () => {
     const published = applyConfidentiality(set, config.confidentialite.seuil);
-    const figures = createReportFigures(set, published);
+    // Counter columns of maraudes.csv in the file's order (the ingest report keeps the headers in order).
+    const counterOrder = report.files.filter((f) => f.dataset === 'maraudes').flatMap((f) => Object.keys(f.counters ?? {}).map(counterFigureId));
+    const figures = createReportFigures(set, published, counterOrder);
     const datasets = new Set(report.files.filter((f) => f.dataset !== null && f.rowsValid > 0 && f.dataset !== 'indicateurs').map((f) => f.dataset as string));
     const familyTitles = new Map(Object.entries(config.libelles.familles));
-    const chosen = (config.sections ?? listDefaultSections(datasets, figures, familyTitles)).map((section) =>
+    const chosen = (config.sections ?? listDefaultSections(datasets, figures, familyTitles, warnings)).map((section) =>
       section.kind === 'famille' && section.titre === undefined ? { ...section, titre: familyTitles.get(section.id) } : section,
     );
     checkFamilies(chosen, figures);
     // `libelles: { maraudes: Tournées de rue }` retitles the built-in chapter of that family too.
-    const sections = (await readSections(config, chosen)).map((section, index) => {
+    const read = (await readSections(config, chosen)).map((section, index) => {
       const title = chosen[index]?.kind === 'builtin' ? familyTitles.get(section.id) : undefined;
       return title === undefined ? section : { ...section, title };
     });
+    // The chiffres clés give each family chapter's headline tiles.
+    const familles = read.filter((_, index) => chosen[index]?.kind === 'famille').map((section) => ({ titre: section.title, motif: `${section.id}.*` }));
+    const sections = read.map((section) => (section.id === 'chiffres-cles' ? { ...section, variables: { ...section.variables, familles } } : section));
     if (options.section !== undefined && !sections.some((s) => s.id === options.section)) {
       throw new UsageError(`section « ${options.section} » inconnue`, { hint: `sections de ce rapport : ${sections.map((s) => s.id).join(', ')}` });
     }
@@ -185,9 +153,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   options.onStage?.('graphiques', 'end', chartTime);
 
   const reportTitle = formatReportTitle(config, year);
-  const title = reportTitle.startsWith(config.association.nom) ? reportTitle : `${config.association.nom} — ${reportTitle}`;
+  const title = titleHoldsName(reportTitle, config.association.nom) ? reportTitle : `${config.association.nom} — ${reportTitle}`;
   const pdf = await stage('PDF', () =>
-    withBrowser((browser) =>
+    runWithBrowser(options.browser, (browser) =>
       renderPdf({
         browser,
         html: rendered.html,
@@ -214,6 +182,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     sections: prepared.sections.filter((s) => !options.section || s.id === options.section).map((s) => s.id),
     charts,
     timings,
+    warnings: [...warnings, ...rendered.warnings.map((w) => `${w.file}, ligne ${w.line} : ${w.message}`)],
   };
   await stage('écriture', async () => {
     if (options.section === undefined) {

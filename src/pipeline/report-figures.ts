@@ -51,7 +51,11 @@ function sortCells(cells: PublishedValue[], dimension: string): PublishedValue[]
   });
 }
 
-export function createReportFigures(set: FigureSet, published: PublishedFigures): ReportFigures {
+/**
+ * `sourceOrder`: figure ids in the order the data gives them (maraudes counters in the file's
+ * column order): the figure set itself is sorted by id, which would order tiles alphabetically.
+ */
+export function createReportFigures(set: FigureSet, published: PublishedFigures, sourceOrder: readonly string[] = []): ReportFigures {
   const index = new Map<string, PublishedValue>();
   const breakdowns = new Map<string, PublishedValue[]>();
   const dimensions = new Map<string, Set<string>>();
@@ -87,5 +91,6 @@ export function createReportFigures(set: FigureSet, published: PublishedFigures)
     ids: () => ids,
     dimensions: (id) => [...(dimensions.get(id) ?? [])],
     parents: (id, dimension) => parents.get(`${id}\u0000${dimension}`),
+    sourceOrder: () => sourceOrder,
   };
 }

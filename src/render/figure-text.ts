@@ -45,7 +45,8 @@ export function computeEvolution(current: PublishedValue, previous: PublishedVal
 /** "+65 % par rapport à 2022 (81 051)", "stable par rapport à 2022 (12)", "nouveau en 2023". */
 export function describeEvolution(current: PublishedValue, previous: PublishedValue | undefined, threshold: number): string {
   const evolution = computeEvolution(current, previous);
-  if (!evolution) return previous ? 'évolution non publiée (petits effectifs)' : `pas de donnée pour ${current.annee - 1}`;
+  // Written after « soit » in sections: it must read as a sentence without N−1 too.
+  if (!evolution) return previous ? 'évolution non publiée (petits effectifs)' : `sans point de comparaison en ${current.annee - 1}`;
   const before = formatValue(evolution.previous, threshold);
   if (evolution.relative === null) return current.valeur === 0 ? `stable par rapport à ${evolution.previousYear} (0)` : `nouveau par rapport à ${evolution.previousYear} (0)`;
   if (evolution.absolute === 0) return `stable par rapport à ${evolution.previousYear} (${before})`;
@@ -58,8 +59,15 @@ export function describeComparison(current: PublishedValue, previous: PublishedV
   if (!previous) return '';
   const before = formatValue(previous, threshold);
   if (!evolution) return `contre ${before} en ${previous.annee}`;
-  const change = evolution.relative === null ? 'nouveau' : evolution.absolute === 0 ? 'stable' : formatChange(evolution.relative);
-  return `contre ${before} en ${previous.annee} (${change})`;
+  return `contre ${before} en ${previous.annee} (${describeChange(current, previous) ?? ''})`;
+}
+
+/** Short change N−1 → N: "+65 %", "−3,2 %", "stable" (0 → 0 too), "nouveau" (0 → n); undefined when unknown. */
+export function describeChange(current: PublishedValue, previous: PublishedValue | undefined): string | undefined {
+  const evolution = computeEvolution(current, previous);
+  if (!evolution) return undefined;
+  if (evolution.absolute === 0) return 'stable';
+  return evolution.relative === null ? 'nouveau' : formatChange(evolution.relative);
 }
 
 /** Share of a part in a whole, "50,3 %"; undefined when it cannot be computed honestly. */

@@ -3,11 +3,14 @@
 // so neither Markdown nor raw HTML written in a section can alter it.
 import Handlebars from 'handlebars';
 import type { ChartSpec } from '../charts/types.js';
-import { escapeHtml, renderBreakdownTable, renderObjectives, renderTiles, renderTypology, capitalize, type TypologyGroup } from './blocks.js';
-import { buildChartSpec } from './chart-specs.js';
+import { escapeHtml, renderBreakdownTable, renderObjectives, renderTiles, capitalize } from './blocks.js';
+import { buildChartSpec, CROSS } from './chart-specs.js';
+import { renderTypologyHelper } from './typology-helper.js';
+import { renderComparisonTable } from './comparison-table.js';
+import { expandFigurePattern } from './figure-order.js';
 import { describeDimension, describeEvolution, formatShare, formatValue, previousOf } from './figure-text.js';
 import { checkDimension, checkFigureId, failAt, type HelperLocation, resolveValue, resolveYear } from './resolve-figure.js';
-import type { ReportFigures, SectionSource } from './types.js';
+import type { ReportFigures, RenderWarning, SectionSource } from './types.js';
 
 export interface Placeholders {
   /** Token index → HTML (inline or block). */
@@ -25,7 +28,7 @@ export function tokenOf(index: number): string {
 
 export const TOKEN_PATTERN = /\uE000(\d+)\uE001/g;
 
-interface HelperOptions {
+export interface HelperOptions {
   hash: Record<string, unknown>;
   loc?: { start: { line: number } };
 }
@@ -35,15 +38,34 @@ function place(placeholders: Placeholders, html: string): Handlebars.SafeString 
   return new Handlebars.SafeString(tokenOf(placeholders.html.length - 1));
 }
 
+/**
+ * A table with its notes, in a box of its own: Chromium ignores `break-before: avoid` on what
+ * follows a table directly (a note, the chapter's last line then opened a page on its own).
+ */
+function placeTable(placeholders: Placeholders, html: string): Handlebars.SafeString {
+  return place(placeholders, `<div class="bloc">${html}</div>`);
+}
+
 /** Compiles and runs one section body; returns Markdown with placeholder tokens. */
 export function expandSection(
   section: SectionSource,
   figures: ReportFigures,
   placeholders: Placeholders,
   objectives: readonly { id: string; expected: number; label?: string }[] = [],
+  warnings: RenderWarning[] = [],
 ): string {
   const env = Handlebars.create();
   const at = (options: HelperOptions): HelperLocation => ({ section, line: options.loc?.start.line ?? 1 });
+  // A known figure and breakdown with nothing for the year: a note in place of the block and a
+  // build warning, never an error (an optional column may be empty one year).
+  const noData = (location: HelperLocation, block: string, what: string, year: number): Handlebars.SafeString => {
+    warnings.push({ file: section.file, line: section.bodyLine + location.line - 1, message: `${what} : pas de donnée pour ${year}, ${block} remplacé par une note` });
+    return place(placeholders, `<p class="note sans-donnee">${escapeHtml(capitalize(what))} : pas de donnée pour ${year}.</p>`);
+  };
+  const allZero = (cells: readonly { valeur: number | null }[]) => cells.every((c) => c.valeur === 0);
+  const zeroNote = (what: string, year: number) => place(placeholders, `<p class="note">${escapeHtml(capitalize(what))} : 0 en ${year}.</p>`);
+  const describeBlock = (id: string, dimension: string, title: unknown) =>
+    typeof title === 'string' ? title : `${figures.get(id, figures.year)?.libelle ?? figures.get(id, figures.year - 1)?.libelle ?? id} par ${dimension.split(CROSS).map(describeDimension).join(' et ')}`;
   // Handlebars passes the options object last, after the positional arguments.
   const split = (args: unknown[]) => ({ positional: args.slice(0, -1), options: args[args.length - 1] as HelperOptions });
 
@@ -78,8 +100,9 @@ export function expandSection(
     const ids: string[] = [];
     for (const argument of positional) {
       const id = String(argument);
-      // `maraudes.*`: every total of that prefix (the counters differ from one association to another).
-      const expanded = id.endsWith('.*') ? figures.ids().filter((known) => known.startsWith(id.slice(0, -1))) : [id];
+      // `maraudes.*`: every total of that prefix (the counters differ from one association to
+      // another), in the documented priority order (src/render/figure-order.ts).
+      const expanded = expandFigurePattern(figures, id);
       for (const candidate of expanded) {
         const present = figures.ids().includes(candidate) && figures.get(candidate, year) !== undefined;
         if (!present && (optional || id.endsWith('.*'))) continue;
@@ -95,8 +118,21 @@ export function expandSection(
     const { positional, options } = split(args);
     const block = options as HelperOptions & { fn: (context: unknown) => string; inverse: (context: unknown) => string };
     const id = String(positional[0] ?? '');
-    const value = figures.ids().includes(id) ? figures.get(id, resolveYear(figures, options.hash, at(options))) : undefined;
-    const shown = value !== undefined && (options.hash.non_nul !== true || (value.valeur ?? 1) > 0);
+    const year = resolveYear(figures, options.hash, at(options));
+    const value = figures.ids().includes(id) ? figures.get(id, year) : undefined;
+    let shown = value !== undefined && (options.hash.non_nul !== true || (value.valeur ?? 1) > 0);
+    // "maraudes.*" sauf="…": some figure of the prefix, besides those excluded, has a value.
+    if (id.endsWith('.*')) {
+      const excluded = new Set(typeof options.hash.sauf === 'string' ? options.hash.sauf.split(/\s+/) : []);
+      shown = expandFigurePattern(figures, id).some((known) => !excluded.has(known) && figures.get(known, year) !== undefined);
+    }
+    // par="type creneau": at least one of these breakdowns has cells that year (selon= crosses them).
+    if (typeof options.hash.par === 'string' && (shown || value === undefined)) {
+      const second = typeof options.hash.selon === 'string' ? `${CROSS}${options.hash.selon}` : '';
+      shown = options.hash.par.split(/\s+/).some((by) => by !== '' && figures.breakdown(id, `${by}${second}`, year).length > 0);
+    }
+    // comparable=true: N−1 has a value too, so that « soit +8 % par rapport à… » can be written.
+    if (shown && options.hash.comparable === true) shown = value !== undefined && figures.get(id, year - 1) !== undefined;
     return shown ? block.fn(this) : block.inverse(this);
   });
   env.registerHelper('tableau', (...args: unknown[]) => {
@@ -107,11 +143,13 @@ export function expandSection(
     const year = resolveYear(figures, options.hash, location);
     const total = figures.get(id, year);
     const cells = figures.breakdown(id, dimension, year);
+    if (cells.length === 0) return noData(location, 'tableau', describeBlock(id, dimension, options.hash.titre), year);
+    if (dimension !== 'mois' && allZero(cells)) return zeroNote(describeBlock(id, dimension, options.hash.titre), year);
     const title =
       typeof options.hash.titre === 'string'
         ? options.hash.titre
         : `${capitalize(total?.libelle ?? cells[0]?.libelle ?? id)} par ${describeDimension(dimension)} en ${year}`;
-    return place(placeholders, renderBreakdownTable(figures, total, cells, { title, dimension }));
+    return placeTable(placeholders, renderBreakdownTable(figures, total, cells, { title, dimension }));
   });
   env.registerHelper('tableaux', (...args: unknown[]) => {
     const { positional, options } = split(args);
@@ -126,23 +164,53 @@ export function expandSection(
         if (cells.length === 0) continue;
         const total = figures.get(id, year);
         const title = `${capitalize(total?.libelle ?? cells[0]?.libelle ?? id)} par ${describeDimension(dimension)} en ${year}`;
-        tables.push(renderBreakdownTable(figures, total, cells, { title, dimension }));
+        tables.push(`<div class="bloc">${renderBreakdownTable(figures, total, cells, { title, dimension })}</div>`);
       }
     }
     return tables.length === 0 ? '' : place(placeholders, tables.join(''));
   });
   env.registerHelper('typologie', (...args: unknown[]) => {
     const { positional, options } = split(args);
-    return place(placeholders, renderTypologyHelper(figures, positional[0], options, at(options)));
+    const location = at(options);
+    const id = checkFigureId(figures, positional[0], location);
+    const by = checkDimension(figures, id, typeof options.hash.par === 'string' ? options.hash.par : 'nature', location);
+    const year = resolveYear(figures, options.hash, location);
+    if (figures.breakdown(id, by, year).length === 0) return noData(location, 'tableau', describeBlock(id, by, options.hash.titre), year);
+    return placeTable(placeholders, renderTypologyHelper(figures, id, options, location));
   });
   env.registerHelper('graphique', (...args: unknown[]) => {
     const { positional, options } = split(args);
     const location = at(options);
     const id = checkFigureId(figures, positional[0], location);
-    const spec = buildChartSpec(figures, id, options.hash, resolveYear(figures, options.hash, location), location);
+    const year = resolveYear(figures, options.hash, location);
+    if (typeof options.hash.par === 'string') {
+      const by = options.hash.par;
+      const dimension = checkDimension(figures, id, typeof options.hash.selon === 'string' ? `${by}${CROSS}${options.hash.selon}` : by, location);
+      const cells = figures.breakdown(id, dimension, year);
+      if (cells.length === 0) return noData(location, 'graphique', describeBlock(id, dimension, options.hash.titre), year);
+      if (allZero(cells)) return zeroNote(describeBlock(id, dimension, options.hash.titre), year);
+    }
+    const spec = buildChartSpec(figures, id, options.hash, year, location);
     const token = place(placeholders, '');
     placeholders.charts.set(placeholders.html.length - 1, spec);
     return token;
+  });
+  env.registerHelper('comparatif', (...args: unknown[]) => {
+    const { positional, options } = split(args);
+    const location = at(options);
+    if (positional.length === 0) failAt(location, 'indiquez au moins un chiffre : {{comparatif "maraudes.*"}}');
+    const ids: string[] = [];
+    for (const argument of positional) {
+      const pattern = String(argument);
+      for (const id of expandFigurePattern(figures, pattern)) {
+        if (!pattern.endsWith('.*')) checkFigureId(figures, id, location);
+        if (!ids.includes(id)) ids.push(id);
+      }
+    }
+    const excluded = new Set(typeof options.hash.sauf === 'string' ? options.hash.sauf.split(/\s+/) : []);
+    const year = resolveYear(figures, options.hash, location);
+    const html = renderComparisonTable(figures, ids.filter((id) => !excluded.has(id)), year, typeof options.hash.titre === 'string' ? options.hash.titre : undefined);
+    return html === '' ? '' : placeTable(placeholders, html);
   });
   env.registerHelper('objectifs', (...args: unknown[]) => {
     const { options } = split(args);
@@ -154,11 +222,11 @@ export function expandSection(
       }
       return { label: objective.label ?? obtained?.libelle ?? objective.id, expected: objective.expected, obtained };
     });
-    return place(placeholders, renderObjectives(figures, rows));
+    return placeTable(placeholders, renderObjectives(figures, rows));
   });
   env.registerHelper('helperMissing', (...args: unknown[]) => {
     const options = args[args.length - 1] as HelperOptions & { name?: string };
-    failAt(at(options), `aide inconnue « {{${options.name ?? '?'}}} »`, 'aides disponibles : chiffre, evolution, part, libelle, tuiles, tableau, tableaux, typologie, graphique, objectifs, si');
+    failAt(at(options), `aide inconnue « {{${options.name ?? '?'}}} »`, 'aides disponibles : chiffre, evolution, part, libelle, tuiles, tableau, tableaux, comparatif, typologie, graphique, objectifs, si');
   });
 
   try {
@@ -166,6 +234,8 @@ export function expandSection(
       ...section.variables,
       annee: figures.year,
       annee_precedente: figures.year - 1,
+      // Whether N−1 has any figure: without it, « comparé à 2023 » would be false.
+      precedente: figures.ids().some((id) => figures.get(id, figures.year - 1) !== undefined),
       objectifs: objectives.length > 0,
     });
   } catch (error) {
@@ -175,41 +245,4 @@ export function expandSection(
     }
     throw error;
   }
-}
-
-function renderTypologyHelper(figures: ReportFigures, idArgument: unknown, options: HelperOptions, location: HelperLocation): string {
-  const id = checkFigureId(figures, idArgument, location);
-  const by = checkDimension(figures, id, typeof options.hash.par === 'string' ? options.hash.par : 'nature', location);
-  const parents = figures.parents(id, by);
-  if (!parents) failAt(location, `« ${id} » par ${by} n'a pas de regroupement (colonne « categorie » absente ?)`);
-  const amountId = typeof options.hash.montant === 'string' ? checkFigureId(figures, options.hash.montant, location) : undefined;
-  const year = resolveYear(figures, options.hash, location);
-  const groups: TypologyGroup[] = [];
-  for (const cell of figures.breakdown(id, by, year)) {
-    const category = parents.get(cell.modalite) ?? 'Autres';
-    let entry = groups.find((g) => g.category === category);
-    if (!entry) {
-      entry = { category, items: [], subtotal: { count: 0, ...(amountId && { amount: 0 }) } };
-      groups.push(entry);
-    }
-    const amount = amountId ? figures.get(amountId, year, by, cell.modalite) : undefined;
-    entry.items.push({ label: cell.label ?? cell.modalite, count: cell, ...(amount && { amount }) });
-  }
-  // Subtotals are published only when no cell of the group is masked (else they would reveal it).
-  for (const entry of groups) {
-    const counts = entry.items.map((item) => item.count.valeur);
-    entry.subtotal.count = counts.includes(null) ? null : counts.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-    if (amountId) {
-      const amounts = entry.items.map((item) => item.amount?.valeur ?? null);
-      entry.subtotal.amount = amounts.includes(null) ? null : amounts.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-    }
-  }
-  groups.sort((a, b) => (b.subtotal.count ?? 0) - (a.subtotal.count ?? 0));
-  const title = typeof options.hash.titre === 'string' ? options.hash.titre : `${capitalize(figures.get(id, year)?.libelle ?? id)} par ${describeDimension(by)} en ${year}`;
-  return renderTypology(
-    figures,
-    groups,
-    { count: figures.get(id, year), ...(amountId && { amount: figures.get(amountId, year) }) },
-    { title, itemHeader: capitalize(describeDimension(by)), withAmount: amountId !== undefined },
-  );
 }

@@ -8,7 +8,7 @@ import { BUILT_IN_GLOSSARY, selectUsedAcronyms } from './glossary.js';
 import { expandSection, type Placeholders } from './helpers.js';
 import { renderMarkdown } from './markdown.js';
 import { derivePalette } from './palette.js';
-import type { RenderedReport, RenderInput, SectionSource } from './types.js';
+import type { RenderedReport, RenderInput, RenderWarning, SectionSource } from './types.js';
 
 export type * from './types.js';
 
@@ -44,9 +44,9 @@ interface Chapter {
   className: string;
 }
 
-async function renderSectionHtml(section: SectionSource, input: RenderInput): Promise<string> {
+async function renderSectionHtml(section: SectionSource, input: RenderInput, warnings: RenderWarning[]): Promise<string> {
   const placeholders: Placeholders = { html: [], charts: new Map() };
-  const expanded = expandSection(section, input.figures, placeholders, input.objectives);
+  const expanded = expandSection(section, input.figures, placeholders, input.objectives, warnings);
   for (const [index, spec] of placeholders.charts) {
     const chart = await input.drawChart(spec);
     placeholders.html[index] =
@@ -59,13 +59,14 @@ async function renderSectionHtml(section: SectionSource, input: RenderInput): Pr
 export async function renderReport(input: RenderInput): Promise<RenderedReport> {
   const sections = input.onlySection ? input.sections.filter((s) => s.id === input.onlySection) : input.sections;
   const chapters: Chapter[] = [];
+  const warnings: RenderWarning[] = [];
   if (input.edito && !input.onlySection) {
     const edito: SectionSource = { id: 'edito', title: 'Édito', file: input.edito.file, body: input.edito.body, bodyLine: input.edito.bodyLine };
     const signature = input.edito.signature ? `<p class="signature">${escapeHtml(input.edito.signature)}</p>` : '';
-    chapters.push({ id: 'edito', anchor: 'edito', title: 'Édito', html: (await renderSectionHtml(edito, input)) + signature, className: 'edito' });
+    chapters.push({ id: 'edito', anchor: 'edito', title: 'Édito', html: (await renderSectionHtml(edito, input, warnings)) + signature, className: 'edito' });
   }
   for (const section of sections) {
-    chapters.push({ id: section.id, anchor: anchorOf(section.id), title: section.title, html: await renderSectionHtml(section, input), className: '' });
+    chapters.push({ id: section.id, anchor: anchorOf(section.id), title: section.title, html: await renderSectionHtml(section, input, warnings), className: '' });
   }
   if (!input.onlySection && (input.partners.length > 0 || input.funders.length > 0)) {
     const list = (items: string[]) => `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
@@ -84,8 +85,9 @@ export async function renderReport(input: RenderInput): Promise<RenderedReport> 
     }
   }
 
-  // Without a configured name the default one is the title itself: never "Rapport d'activité — Rapport d'activité 2025".
-  const named = !input.title.startsWith(input.association.nom);
+  // The footer and the document title name the association once: not again when the title
+  // already holds its name, wherever (« Rapport d'activité 2025 de l'association X »).
+  const named = !titleHoldsName(input.title, input.association.nom);
   const documentTitle = named ? `${input.association.nom} — ${input.title}` : input.title;
   const footer = input.onlySection ? `${documentTitle} — ${sections[0]?.title ?? ''} — ` : `${documentTitle} — `;
   const palette = derivePalette(input.association.couleur);
@@ -122,7 +124,14 @@ export async function renderReport(input: RenderInput): Promise<RenderedReport> 
     anchors: listed.map((c) => c.anchor),
     fill: (pages) => assemble(pages),
     entries: listed.map((c) => ({ id: c.anchor, title: c.title })),
+    warnings,
   };
+}
+
+/** True when `title` already names the association (case and accents ignored). */
+export function titleHoldsName(title: string, name: string): boolean {
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr').replace(/\s+/g, ' ').trim();
+  return fold(name) !== '' && fold(title).includes(fold(name));
 }
 
 function renderCover(input: RenderInput): string {
@@ -136,7 +145,7 @@ function renderCover(input: RenderInput): string {
     .join(' · ');
   return (
     '<section class="couverture" aria-label="Couverture"><div class="bandeau">' +
-    `${logo}${input.title.startsWith(association.nom) ? '' : `<p class="nom">${escapeHtml(association.nom)}</p>`}` +
+    `${logo}${titleHoldsName(input.title, association.nom) ? '' : `<p class="nom">${escapeHtml(association.nom)}</p>`}` +
     `<h1 class="titre">${escapeHtml((titleWithoutYear ?? input.title).trim() || input.title)}</h1>` +
     `<div class="annee">${input.year}</div></div><div class="filet"></div>` +
     (themes ? `<p class="themes">${themes}</p>` : '') +

@@ -5,7 +5,7 @@ import { UsageError } from '../shared/errors.js';
 import type { PublishedValue, ReportFigures, SectionSource } from './types.js';
 
 /** Hash keys of helpers that are options, not dimension filters. */
-export const RESERVED_KEYS = new Set(['annee', 'titre', 'type', 'par', 'selon', 'sur', 'groupe', 'montant', 'unite', 'limite', 'libelle', 'optionnel', 'non_nul', 'sauf']);
+export const RESERVED_KEYS = new Set(['annee', 'titre', 'type', 'par', 'selon', 'sur', 'groupe', 'montant', 'unite', 'limite', 'libelle', 'optionnel', 'non_nul', 'sauf', 'comparable']);
 
 export interface HelperLocation {
   section: SectionSource;

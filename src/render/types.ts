@@ -30,6 +30,21 @@ export interface ReportFigures {
   dimensions(id: string): string[];
   /** Parent of each modalite of a breakdown (aid nature → categorie), for typologies. */
   parents(id: string, dimension: string): ReadonlyMap<string, string> | undefined;
+  /**
+   * Ids in the order the data gives them (maraudes counters in the file's column order), for
+   * ordering tiles and tables; ids not listed follow in `ids()` order.
+   */
+  sourceOrder?(): readonly string[];
+}
+
+/** A block of a section left out (no data for the year): the build goes on and says so. */
+export interface RenderWarning {
+  /** Section file as shown in messages. */
+  file: string;
+  /** Line in that file, 1-based. */
+  line: number;
+  /** French sentence, without the place. */
+  message: string;
 }
 
 export interface SectionSource {
@@ -41,8 +56,11 @@ export interface SectionSource {
   body: string;
   /** Line of the body's first line in the file, for error messages. */
   bodyLine: number;
-  /** Extra variables of the section's template (`{{famille}}` in the family chapter). */
-  variables?: Readonly<Record<string, string>>;
+  /**
+   * Extra variables of the section's template: `{{famille}}` in a family chapter, the list
+   * `familles` ({ titre, motif }) in the chiffres clés.
+   */
+  variables?: Readonly<Record<string, string | readonly Readonly<Record<string, string>>[]>>;
 }
 
 export interface AssociationInfo {
@@ -91,4 +109,6 @@ export interface RenderedReport {
   fill: (pages: Map<string, number>) => string;
   /** Titles printed in the sommaire, by anchor. */
   entries: { id: string; title: string }[];
+  /** Blocks left out for lack of data, in section order. */
+  warnings: RenderWarning[];
 }

@@ -10,6 +10,7 @@ import { ensureBuilt, runRapport, STACK_LINE, type CliResult } from '../cli/cli-
 import { decodeEntities } from '../render/fake-figures.js';
 import {
   chapterPages,
+  findFragmentPages,
   french,
   hasWord,
   htmlTableRows,
@@ -74,6 +75,10 @@ describe('rapport build fixtures/association-demo', () => {
     for (const path of [files.pdf, files.html, files.csv]) expect(statSync(path).size).toBeGreaterThan(0);
     expect(readFileSync(files.pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(full.stdout).toContain(`rapport-activite-${YEAR}.pdf (${pages.length} pages)`);
+  });
+
+  it('has no page holding only a heading, a note or one line', () => {
+    expect(findFragmentPages(files.pdf)).toEqual([]);
   });
 
   it('prints the maraudes figures in French: count, thousands with a narrow no-break space, shares', () => {

@@ -2,7 +2,9 @@
 // pdfinfo, the structure tree, and the input CSV files read independently of src/ingest, so
 // that expected figures are derived from the data rather than from the code under test.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
@@ -161,4 +163,42 @@ export function referencesOf(html: string): string[] {
 /** True for an address that stays inside the document (inline data or a fragment). */
 export function isInline(reference: string): boolean {
   return /^(data:|#)/i.test(reference);
+}
+
+/**
+ * Pixel rows holding any ink on each page rendered in grey at 20 dpi (234 rows an A4 page): a
+ * chart or a table spans dozens of rows, a line of text three or four.
+ */
+export function readInkedRows(path: string): number[] {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-ink-'));
+  try {
+    execFileSync('pdftoppm', ['-gray', '-r', '20', path, join(dir, 'p')]);
+    return readdirSync(dir)
+      .sort()
+      .map((name) => {
+        const data = readFileSync(join(dir, name));
+        // Binary PGM: "P5\n<w> <h>\n255\n" then one byte a pixel, row by row.
+        const [, size = '', ] = data.subarray(0, 40).toString('latin1').split('\n');
+        const [width = 1, height = 0] = size.split(' ').map(Number);
+        const pixels = data.subarray(data.length - width * height);
+        let rows = 0;
+        for (let y = 0; y < height; y += 1) if (pixels.subarray(y * width, (y + 1) * width).some((byte) => byte < 235)) rows += 1;
+        return rows;
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pages (1-based) holding only a fragment: besides the footer, at most two lines of text (a lone
+ * heading, a table's note, one line of a paragraph) and no chart or table inking the page.
+ */
+export function findFragmentPages(path: string): { page: number; text: string[] }[] {
+  const pages = readPdfPages(path);
+  const inked = readInkedRows(path);
+  return pages.flatMap((page, index) => {
+    const body = linesOf(page).slice(0, -1);
+    return body.length <= 2 && (inked[index] ?? 0) < 25 ? [{ page: index + 1, text: body }] : [];
+  });
 }

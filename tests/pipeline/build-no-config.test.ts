@@ -65,6 +65,18 @@ describe('rapport build on a folder with only maraudes.csv and no rapport.yaml',
     pages.slice(1).forEach((page, index) => expect(linesOf(page).at(-1)).toMatch(new RegExp(` ${index + 2} / ${pages.length}$`)));
   });
 
+  it("lists every counter of maraudes.csv in the file's column order, not alphabetically, with N−1 and N", () => {
+    const header = (readFileSync(join(FIXTURE, 'maraudes.csv'), 'utf8').split(/\r?\n/)[0] ?? '').replace(/^\uFEFF/, '').split(';');
+    const counters = header.slice(header.indexOf('Créneau') + 1).filter((name) => name !== 'Commentaires');
+    expect(counters.length).toBeGreaterThan(2);
+    const text = squash(pages.join(' '));
+    const table = text.slice(text.indexOf('Tous les chiffres des maraudes'));
+    expect(table).toMatch(new RegExp(`^Tous les chiffres des maraudes Indicateur ${latestYear - 1} ${latestYear} Évolution Maraudes réalisées`));
+    const positions = counters.map((name) => table.indexOf(`${name} `));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
   it('writes nothing but the sortie folder into the project folder', () => {
     expect(readdirSync(folder).sort()).toEqual(['maraudes.csv', 'sortie']);
     expect(readFileSync(join(folder, 'maraudes.csv'))).toEqual(readFileSync(join(FIXTURE, 'maraudes.csv')));

@@ -1,7 +1,7 @@
 // The chapters chosen when rapport.yaml lists none: one per data file, then one per other figure
 // family with a value in the report year, so that nothing the data holds is left out.
 import { describe, expect, it } from 'vitest';
-import { listDefaultSections } from '../../src/pipeline/build-report.js';
+import { listDefaultSections } from '../../src/pipeline/default-sections.js';
 import { describeFamily } from '../../src/shared/describe-id.js';
 
 function figuresOf(year: number, values: Record<string, number[]>) {

@@ -60,8 +60,8 @@ describe('evolution', () => {
     expect(say('{{evolution "maraudes.entretiens"}}')).toMatch(/^nouveau\b.*2022/);
   });
 
-  it('says there is no data when last year is missing', () => {
-    expect(say('{{evolution "maraudes.nuit"}}')).toBe('pas de donnée pour 2022');
+  it('says there is no point of comparison when last year is missing, in words that read after « soit »', () => {
+    expect(say('{{evolution "maraudes.nuit"}}')).toBe('sans point de comparaison en 2022');
   });
 
   it('never derives a change from a suppressed value', () => {
