@@ -46,13 +46,16 @@ describe('default chapters of indicateurs.csv families', () => {
     expect(readSommaireEntries(pages).map((entry) => entry.title)).toEqual(expect.arrayContaining(['CAARUD', 'Santé']));
   });
 
-  it('prints the tiles and the tables of the family', () => {
+  it('prints the table of all its figures and its breakdowns; the chiffres clés give its headline tiles', () => {
     const caarud = squash(pages.find((page) => page.trimStart().startsWith('CAARUD')) ?? '');
     expect(caarud).toContain('455');
     expect(caarud).toContain('File active par genre en 2024');
     expect(caarud).toContain('349');
     const sante = squash(pages.find((page) => page.trimStart().startsWith('Santé')) ?? '');
-    expect(sante).toContain('74 Orientations vers le soin');
+    expect(sante).toContain('Orientations vers le soin 74');
+    const chiffresCles = squash(pages.find((page) => page.trimStart().startsWith('Chiffres clés')) ?? '');
+    expect(chiffresCles).toContain('74 Orientations vers le soin');
+    expect(chiffresCles).toMatch(/CAARUD 455 File active/);
   });
 
   it('builds a family listed in sections as { famille, titre }', async () => {
