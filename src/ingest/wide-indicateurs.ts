@@ -1,7 +1,7 @@
 // The wide form of indicateurs.csv, as annual reports print their tables: one row per figure,
 // one column per year (`indicateur;libelle;2022;2023`). Each row becomes one long-format row per
 // year with a value, so everything after the header (cells, rules, figures) is shared.
-import { headerKey, normalizeHeader } from '../shared/normalize.js';
+import { counterKey, headerKey, normalizeHeader } from '../shared/normalize.js';
 import type { FieldSpec } from './contract.js';
 import type { HeaderProblem } from './map-headers.js';
 
@@ -16,6 +16,20 @@ export interface WideLayout {
   /** Physical indexes of the other columns, in order. */
   kept: number[];
   problems: HeaderProblem[];
+  /**
+   * A table copied from a printed report has labels, no ids (`Indicateurs;2022;2023`): the
+   * physical index of the label column, whose text gives each row's id (`indicateurs.contacts`).
+   */
+  labels?: { index: number; asLibelle: boolean };
+}
+
+/** Family of the figures of a label-only table (docs/donnees.md); `libelles` can title it. */
+export const LABEL_TABLE_FAMILY = 'indicateurs';
+
+/** `Personnes accueillies` → `indicateurs.personnes_accueillies`. */
+export function deriveIndicatorId(label: string): string {
+  const key = counterKey(label);
+  return key === '' ? '' : `${LABEL_TABLE_FAMILY}.${key}`;
 }
 
 /** Year of a year-named header, or undefined. */
@@ -69,21 +83,35 @@ export function detectWideLayout(headers: readonly string[], fields: readonly { 
     seen.set(year.year, header);
     layout.years.push({ index, year: year.year, header });
   });
-  return layout.years.length > 0 ? layout : undefined;
+  if (layout.years.length === 0) return undefined;
+  // No id column: the rows are named by their labels, as in a printed table.
+  const keysOf = (name: string) => fields.filter((f) => f.name === name).flatMap((f) => [f.name, ...(f.spec.synonyms ?? [])].map(headerKey));
+  const idKeys = new Set(keysOf('indicateur'));
+  if (!layout.kept.some((index) => idKeys.has(headerKey(headers[index] ?? '')))) {
+    const libelleKeys = new Set(keysOf('libelle'));
+    const others = new Set(['dimension', 'modalite', 'unite'].flatMap(keysOf));
+    const libelle = layout.kept.find((index) => libelleKeys.has(headerKey(headers[index] ?? '')));
+    const first = layout.kept.find((index) => !others.has(headerKey(headers[index] ?? '')));
+    const index = libelle ?? first;
+    if (index !== undefined) layout.labels = { index, asLibelle: libelle === undefined };
+  }
+  return layout;
 }
 
 /** Header row seen by the long-form mapping: the other columns, then `annee` and `valeur`. */
 export function listLongHeaders(layout: WideLayout, headers: readonly string[]): string[] {
-  return [...layout.kept.map((index) => headers[index] ?? ''), 'annee', 'valeur'];
+  const kept = layout.kept.map((index) => (layout.labels?.asLibelle === true && index === layout.labels.index ? 'libelle' : (headers[index] ?? '')));
+  return [...kept, 'annee', 'valeur', ...(layout.labels === undefined ? [] : ['indicateur'])];
 }
 
 /** One long record per year column with a value (an empty cell: no value that year). */
 export function expandWideRecord(layout: WideLayout, record: readonly string[]): { record: string[]; header: string }[] {
   const base = layout.kept.map((index) => record[index] ?? '');
+  const id = layout.labels === undefined ? undefined : deriveIndicatorId(record[layout.labels.index] ?? '');
   const result: { record: string[]; header: string }[] = [];
   for (const { index, year, header } of layout.years) {
     const cell = (record[index] ?? '').trim();
-    if (cell !== '') result.push({ record: [...base, String(year), cell], header });
+    if (cell !== '') result.push({ record: [...base, String(year), cell, ...(id === undefined ? [] : [id])], header });
   }
   return result;
 }

@@ -25,6 +25,25 @@ describe('year-named headers', () => {
 });
 
 describe('indicateurs.csv in wide form', () => {
+  it('reads a table copied from a printed report, labels and no ids, into the indicateurs family', async () => {
+    const { report, rows } = await ingestOne(
+      'indicateurs.csv',
+      csv(['Indicateurs', '2022', '2023', 'Évolution'], ['Préservatifs distribués', '81 051', '133 892', '+65 %'], ['Nombre de contacts', '17 203', '18 068', '+5 %'], ['Total', '', '', '']),
+    );
+    expect(report.ok).toBe(true);
+    expect(rows).toEqual([
+      { libelle: 'Préservatifs distribués', annee: 2022, valeur: 81051, indicateur: 'indicateurs.preservatifs_distribues' },
+      { libelle: 'Préservatifs distribués', annee: 2023, valeur: 133892, indicateur: 'indicateurs.preservatifs_distribues' },
+      { libelle: 'Nombre de contacts', annee: 2022, valeur: 17203, indicateur: 'indicateurs.contacts' },
+      { libelle: 'Nombre de contacts', annee: 2023, valeur: 18068, indicateur: 'indicateurs.contacts' },
+    ]);
+  });
+
+  it('names the rows of a label-only table from its libelle column when it has one', async () => {
+    const { rows } = await ingestOne('indicateurs.csv', csv(['Unité', 'Libellé', '2023'], ['personnes', 'File active', '455']));
+    expect(rows).toEqual([{ unite: 'personnes', libelle: 'File active', annee: 2023, valeur: 455, indicateur: 'indicateurs.file_active' }]);
+  });
+
   it('turns each year cell into a long-format row, in any column order, empty cells giving nothing', async () => {
     const { report, rows } = await ingestOne(
       'indicateurs.csv',
