@@ -64,7 +64,8 @@ export function createSchemaFiles(): Record<string, string> {
  * year, named `2023`, `Année 2023` or `2023 (réalisé)`, holding that year's value).
  */
 function describeWideForm(required: readonly string[]): JsonSchema {
-  const common = required.filter((name) => name !== 'annee' && name !== 'valeur');
+  // The wide form may name its rows by their labels alone (a table copied from a printed report).
+  const common = required.filter((name) => name !== 'annee' && name !== 'valeur' && name !== 'indicateur');
   return {
     required: common,
     anyOf: [
@@ -73,7 +74,8 @@ function describeWideForm(required: readonly string[]): JsonSchema {
         title: 'forme large',
         description:
           'une ligne par chiffre, une colonne par année (en-tête « 2023 », « Année 2023 » ou « 2023 (réalisé) ») contenant la valeur ' +
-          "de l'année ; cellule vide : pas de valeur cette année-là ; pas de colonne annee ni valeur",
+          "de l'année ; cellule vide : pas de valeur cette année-là ; pas de colonne annee ni valeur ; sans colonne indicateur, " +
+          'la colonne libelle (sinon la première colonne) nomme chaque ligne (famille indicateurs.*)',
         not: { anyOf: [{ required: ['annee'] }, { required: ['valeur'] }] },
         patternProperties: { '^(?:[Aa]nn[ée]e |[Ee]xercice )?(?:19|20)\\d{2}(?: .*)?$': { type: 'string', description: "valeur de l'année (nombre)" } },
       },
