@@ -11,8 +11,9 @@ export type CellResult<T> = T | CellFailure;
 
 const SPACES = /[\s\u00a0\u202f']/g;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const FR_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}[:h]\d{2}(?::\d{2})?)?$/;
-export const DATE_EXPECTED = 'une date (jj/mm/aaaa ou aaaa-mm-jj)';
+// `jj/mm/aa` too: French Excel's short date format (`06/01/24`), read in the 2000s.
+const FR_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]\d{1,2}[:h]\d{2}(?::\d{2})?)?$/;
+export const DATE_EXPECTED = 'une date (jj/mm/aaaa, jj/mm/aa ou aaaa-mm-jj)';
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -82,7 +83,7 @@ export function parseDate(raw: string): CellResult<string> {
     if (!fr) return new CellFailure(DATE_EXPECTED);
     day = Number(fr[1]);
     month = Number(fr[3]);
-    year = Number(fr[4]);
+    year = (fr[4] ?? '').length === 2 ? 2000 + Number(fr[4]) : Number(fr[4]);
   }
   if (month < 1 || month > 12) return new CellFailure(`${DATE_EXPECTED} ; le mois ${month} n'existe pas`);
   if (day < 1 || day > daysInMonth(year, month)) {

@@ -128,7 +128,7 @@ const genre = () => field(parseText, { description: 'genre déclaré (libellé l
 const trancheAge = () =>
   field(parseText, { description: "tranche d'âge (libellé libre)", synonyms: ['age', 'classe_age', 'tranches_age', 'tranche'] });
 const requiredDate = (synonyms: string[]) =>
-  field(parseDate, { required: true, description: 'date (jj/mm/aaaa ou aaaa-mm-jj)', synonyms });
+  field(parseDate, { required: true, description: 'date (jj/mm/aaaa, jj/mm/aa ou aaaa-mm-jj)', synonyms });
 
 /** Builds the row schemas; `values` adds the config's value synonyms to the closed lists, `added` new values. */
 export function createRowSchemas(values: ValueSynonyms = {}, added: CategoryExtensions = {}) {

@@ -57,7 +57,13 @@ describe('parseDate', () => {
     expect(parseDate('29/02/1900')).toBeInstanceOf(CellFailure);
   });
 
-  it.each(['15/03/23', '2023/03/15', '15 mars 2023', 'mars 2023', '45000', '15/03-2023', 'hier'])('refuses %s', (raw) => {
+  it("accepts French Excel's short dates jj/mm/aa, in the 2000s", () => {
+    expect(parseDate('15/03/23')).toBe('2023-03-15');
+    expect(parseDate('6/1/24')).toBe('2024-01-06');
+    expect(refusal(parseDate('29/02/23'))).toMatch(/calendrier/);
+  });
+
+  it.each(['2023/03/15', '15 mars 2023', 'mars 2023', '45000', '15/03-2023', 'hier'])('refuses %s', (raw) => {
     expect(refusal(parseDate(raw))).toMatch(/une date \(jj\/mm\/aaaa ou aaaa-mm-jj\)/);
   });
 
