@@ -64,7 +64,7 @@ describe('parseDate', () => {
   });
 
   it.each(['2023/03/15', '15 mars 2023', 'mars 2023', '45000', '15/03-2023', 'hier'])('refuses %s', (raw) => {
-    expect(refusal(parseDate(raw))).toMatch(/une date \(jj\/mm\/aaaa ou aaaa-mm-jj\)/);
+    expect(refusal(parseDate(raw))).toMatch(/une date \(jj\/mm\/aaaa, jj\/mm\/aa ou aaaa-mm-jj\)/);
   });
 
   it('refuses years outside 1900–2100 (a typo such as 2203)', () => {
