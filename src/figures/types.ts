@@ -107,9 +107,10 @@ export interface FigureCollector {
 }
 
 /**
- * Why a cell is hidden. seuil: 0 < value < threshold, shown `< 3`. secondaire: hidden so that a
- * `seuil` cell cannot be recomputed from the published total, shown `secret`. associee: a rate
- * or an amount computed from a hidden count, shown `secret`.
+ * Why a cell is hidden. seuil: 0 < value < threshold, shown `< 3`. secondaire: complementary
+ * cell, hidden so that no hidden cell can be worked out from the published sums (or every cell
+ * of a breakdown nothing else protects), shown `s`. associee: a rate or an amount computed from
+ * a hidden count, shown `s`. Only `seuil` says something about the value.
  */
 export type SuppressionReason = 'seuil' | 'secondaire' | 'associee';
 

@@ -78,7 +78,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const year = set.year;
 
   const prepared = await stage('chiffres', async () => {
-    const published = applyConfidentiality(set, config.confidentialite.seuil);
+    const published = applyConfidentiality(set, config.confidentialite.seuil, { multiAnswerDimensions: listMultiAnswerDimensions(config) });
     const figures = createReportFigures(set, published);
     const datasets = new Set(report.files.filter((f) => f.dataset !== null && f.rowsValid > 0 && f.dataset !== 'indicateurs').map((f) => f.dataset as string));
     const chosen = config.sections ?? defaultSections(datasets, figures.ids());
