@@ -2,18 +2,18 @@
 // complementary cells (« s ») until no hidden cell can be worked out from any published sum
 // (totals, margins of crossed tables, typology subtotals, the same count under another id).
 // Totals are never hidden.
+import { formatMask } from '../shared/secrecy-marks.js';
 import { CATALOGUE } from './catalogue.js';
 import { figureKey } from './lookup.js';
 import { type AuditMode, findDeterminedCells } from './secrecy-audit.js';
 import { buildSecrecySystem, keyOf, type SecrecyConstraint, type SecrecySystem } from './secrecy-constraints.js';
 import type { FigureSet, PublishedFigure, PublishedFigures, SuppressedCell, SuppressionReason } from './types.js';
 
-/** Printed mark of a complementary cell, or of a rate or amount that would reveal a hidden count: it claims no value. */
-export const COMPLEMENTARY_MARK = 's';
+export { COMPLEMENTARY_MARK } from '../shared/secrecy-marks.js';
 
-/** How a hidden cell is printed: `< 3` for a small count, `s` otherwise. `space` between `<` and the threshold. */
-export function maskOf(reason: SuppressionReason, threshold: number, space = ' '): string {
-  return reason === 'seuil' ? `<${space}${threshold}` : COMPLEMENTARY_MARK;
+/** How a hidden cell is printed in exports: `< 3` for a small count, `s` otherwise (shared/secrecy-marks.ts). */
+export function maskOf(reason: SuppressionReason, threshold: number, unit?: string): string {
+  return formatMask(reason, threshold, { space: ' ', ...(unit !== undefined && { unit }) });
 }
 
 export interface ConfidentialityOptions {
@@ -174,7 +174,7 @@ export function applyConfidentiality(set: FigureSet, threshold: number, options:
       figures.push(figure);
       continue;
     }
-    figures.push({ ...figure, valeur: maskOf(reason, threshold), masque: reason });
+    figures.push({ ...figure, valeur: maskOf(reason, threshold, figure.unite), masque: reason });
     suppressed.push({
       indicateur: figure.indicateur,
       annee: figure.annee,

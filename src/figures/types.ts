@@ -1,6 +1,7 @@
 // Types of the figures stage: the long-format figure record shared with indicateurs.csv, the
 // figure set handed to the report, consistency findings and the published (suppressed) view.
 import type { DataIssue, IngestReport, RowSink } from '../ingest/index.js';
+import type { MaskReason } from '../shared/secrecy-marks.js';
 
 /** Where a figure comes from: computed from a raw file, or read from an indicateurs file line. */
 export type FigureSource = { kind: 'donnees'; file: string } | { kind: 'indicateurs'; file: string; line: number };
@@ -106,13 +107,8 @@ export interface FigureCollector {
   finish(report: IngestReport): FigureSet;
 }
 
-/**
- * Why a cell is hidden. seuil: 0 < value < threshold, shown `< 3`. secondaire: complementary
- * cell, hidden so that no hidden cell can be worked out from the published sums (or every cell
- * of a breakdown nothing else protects), shown `s`. associee: a rate or an amount computed from
- * a hidden count, shown `s`. Only `seuil` says something about the value.
- */
-export type SuppressionReason = 'seuil' | 'secondaire' | 'associee';
+/** Why a cell is hidden (see shared/secrecy-marks.ts). Only `seuil` says something about the value. */
+export type SuppressionReason = MaskReason;
 
 /** A figure as published: `valeur` is a string for a suppressed cell. */
 export interface PublishedFigure extends Omit<Figure, 'valeur'> {

@@ -1,12 +1,13 @@
 // Wording of figures in French: values with their unit, evolutions, shares, dimension names.
 import { formatEuros, formatInteger, formatNumber, formatPercent } from '../shared/format.js';
+import { formatMask } from '../shared/secrecy-marks.js';
 import type { PublishedValue, ReportFigures } from './types.js';
 
 const MINUS = '\u2212';
 
-/** "73", "1 234,50 €", "50,3 %", or "< 3" for a suppressed cell. */
+/** "73", "1 234,50 €", "50,3 %", or the mark of a hidden cell: "< 3" (small count) or "s". */
 export function formatValue(value: PublishedValue, threshold: number): string {
-  if (value.valeur === null) return `<\u00a0${threshold}`;
+  if (value.valeur === null) return formatMask(value.masque, threshold, { unit: value.unite });
   return formatAmount(value.valeur, value.unite);
 }
 
