@@ -114,17 +114,24 @@ function protect(set: FigureSet, system: SecrecySystem, hidden: Map<string, Supp
         touch(cell);
         continue;
       }
-      // Nothing else protects it: the breakdown's cells are not published (all « s »).
-      const members = breakdownCells.get(system.breakdownOf.get(cell) ?? '') ?? [];
-      if (members.some((key) => hidden.get(key) !== 'secondaire' && !released.has(key))) {
+      // Nothing else protects it: its breakdown's cells are not published (all « s »), then
+      // those of the breakdowns it adds up with; the final pass gives back what is not needed.
+      const neighbours = (byKey.get(cell) ?? []).flatMap((constraint) => [...constraint.terms.keys()]);
+      const breakdowns = [system.breakdownOf.get(cell), ...neighbours.map((key) => system.breakdownOf.get(key))];
+      let widened = false;
+      for (const breakdown of new Set(breakdowns)) {
+        const members = breakdownCells.get(breakdown ?? '') ?? [];
+        if (!members.some((key) => hidden.get(key) !== 'secondaire' && !released.has(key))) continue;
         for (const key of members) {
           if (released.has(key)) continue;
           hidden.set(key, 'secondaire');
           touch(key);
         }
-        continue;
+        widened = true;
+        break;
       }
-      // Still worked out with its whole breakdown hidden: its value is published elsewhere.
+      if (widened) continue;
+      // Still worked out with all of them hidden: its value is published elsewhere (a total).
       hidden.delete(cell);
       released.add(cell);
       touch(cell);

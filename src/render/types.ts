@@ -65,7 +65,8 @@ export interface AssociationInfo {
 export interface AnnexInfo {
   sources: { file: string; rows: number; period: string; refused: boolean }[];
   checks: { severity: string; message: string; place: string }[];
-  suppressed: { label: string; year: number }[];
+  /** Hidden cells of year N, with why (their value is never given). */
+  suppressed: { label: string; year: number; reason: MaskReason }[];
   threshold: number;
   generatedAt: Date;
   version: string;

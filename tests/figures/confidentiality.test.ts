@@ -24,7 +24,7 @@ describe('applyConfidentiality', () => {
 
   it('with a published total: hides the small cell and the smallest other non-zero cell', () => {
     const view = applyConfidentiality(setOf(fig('accueil.personnes', 2024, '', 17), ...genre), 3);
-    expect(shown(view, 'accueil.personnes', 'genre')).toEqual({ Autre: 'secret', Femme: 10, Homme: '< 3', Inconnu: 0 });
+    expect(shown(view, 'accueil.personnes', 'genre')).toEqual({ Autre: 's', Femme: 10, Homme: '< 3', Inconnu: 0 });
     expect(shown(view, 'accueil.personnes', '')).toEqual({ '': 17 });
     expect(view.suppressed.map(({ modalite, raison }) => [modalite, raison])).toEqual([['Autre', 'secondaire'], ['Homme', 'seuil']]);
     expect(view.suppressed.every((cell) => !('valeur' in cell))).toBe(true);
@@ -37,7 +37,7 @@ describe('applyConfidentiality', () => {
 
   it('adds a second cell when two small cells could be worked out (1 + 1), not when they cannot (1 + 2)', () => {
     const ones = applyConfidentiality(setOf(fig('a.b', 2024, '', 12), fig('a.b', 2024, 'g=x', 1), fig('a.b', 2024, 'g=y', 1), fig('a.b', 2024, 'g=z', 10)), 3);
-    expect(shown(ones, 'a.b', 'g')).toEqual({ x: '< 3', y: '< 3', z: 'secret' });
+    expect(shown(ones, 'a.b', 'g')).toEqual({ x: '< 3', y: '< 3', z: 's' });
     const mixed = applyConfidentiality(setOf(fig('a.b', 2024, '', 13), fig('a.b', 2024, 'g=x', 1), fig('a.b', 2024, 'g=y', 2), fig('a.b', 2024, 'g=z', 10)), 3);
     expect(shown(mixed, 'a.b', 'g')).toEqual({ x: '< 3', y: '< 3', z: 10 });
   });
@@ -74,10 +74,10 @@ describe('applyConfidentiality', () => {
       'a.b:1',
       'a.c:2',
       'a.d:1',
-      'aides.montant:secret',
+      'aides.montant:s',
       'aides.nombre:< 3',
       'maraudes.sessions:1',
-      'trod.taux_positivite:secret',
+      'trod.taux_positivite:s',
       'trod.tests:< 3',
     ]);
     expect(view.suppressed.find((c) => c.indicateur === 'aides.montant')?.raison).toBe('associee');
@@ -117,7 +117,7 @@ describe('on fixtures/catalogue', () => {
     expect(shown(view, 'trod.tests', '')).toEqual({ '': 8 });
     // VIH: 1 positive out of 4 tests; the positive is masked, so is its rate (25 % × 4 gives it back).
     expect(shown(view, 'trod.positifs', 'depistage').VIH).toBe('< 3');
-    expect(shown(view, 'trod.taux_positivite', 'depistage')).toEqual({ VIH: 'secret', VHC: 'secret', syphilis: 'secret' });
+    expect(shown(view, 'trod.taux_positivite', 'depistage')).toEqual({ VIH: 's', VHC: 's', syphilis: 's' });
     // Sessions by month are published as they are.
     expect(shown(view, 'maraudes.sessions', 'mois')).toEqual({ '2024-01': 3, '2024-02': 1, '2024-03': 1, '2023-01': 0, '2023-02': 0, '2023-03': 1, '2023-04': 1 });
     for (const figure of view.figures) if (figure.dimension === '') expect(typeof figure.valeur, figure.indicateur).toBe('number');
@@ -133,6 +133,6 @@ describe('on fixtures/catalogue', () => {
       groups.set(key, group);
     }
     for (const [key, { hidden, published }] of groups) if (published > 0) expect(hidden, key).not.toBe(1);
-    expect(shown(view, 'aides.nombre', 'categorie')).toMatchObject({ Hébergement: '< 3', 'Vie quotidienne': 'secret' });
+    expect(shown(view, 'aides.nombre', 'categorie')).toMatchObject({ Hébergement: '< 3', 'Vie quotidienne': 's' });
   });
 });
