@@ -25,6 +25,12 @@ export interface ConfidentialityOptions {
 const MAX_ROUNDS = 10_000;
 /** Candidates tried (each by a check of its group) before settling for the best-ranked one. */
 const MAX_TRIALS = 8;
+/**
+ * Work (cells × linear programs) the final give-back pass may do: it only removes needless complementary
+ * cells, so on very large linked tables (hundreds of origins × age bands) it stops early rather
+ * than slow the build down. A count, not a time: the same data always gives the same cells.
+ */
+const CLEANUP_WORK = 40_000;
 
 function indexConstraints(constraints: readonly SecrecyConstraint[]): Map<string, SecrecyConstraint[]> {
   const byKey = new Map<string, SecrecyConstraint[]>();
@@ -64,8 +70,25 @@ function protect(set: FigureSet, system: SecrecySystem, hidden: Map<string, Supp
   const cache = new Map<string, string[]>();
   const hiddenCount = (constraint: SecrecyConstraint) => [...constraint.terms.keys()].filter((key) => hidden.has(key)).length;
 
+  // While cells are only added (or widened from « < 3 » to « s »), a cell once shown free stays free.
+  const provenFree = new Set<string>();
+  const stats = { solves: 0 };
+  let growing = true;
   const audit = (only?: ReadonlySet<string>, mode: AuditMode = {}) =>
-    findDeterminedCells({ constraints: system.constraints, values: system.values, hidden, threshold, cache, index: byKey, ...(only !== undefined && { only }) }, mode);
+    findDeterminedCells(
+      {
+        constraints: system.constraints,
+        values: system.values,
+        hidden,
+        threshold,
+        cache,
+        index: byKey,
+        ...(only !== undefined && { only }),
+        stats,
+        ...(growing && { proven: { known: provenFree, ...(mode.target === undefined && { add: (key: string) => provenFree.add(key) }) } }),
+      },
+      mode,
+    );
   // Hiding a cell alone in some other published sum only moves the problem there.
   const exposures = (candidate: string, cell: string) =>
     (byKey.get(candidate) ?? []).filter((constraint) => !constraint.terms.has(cell) && hiddenCount(constraint) === 0).length;
@@ -132,11 +155,14 @@ function protect(set: FigureSet, system: SecrecySystem, hidden: Map<string, Supp
       }
       if (widened) continue;
       // Still worked out with all of them hidden: its value is published elsewhere (a total).
+      provenFree.clear();
       hidden.delete(cell);
       released.add(cell);
       touch(cell);
     }
   }
+  growing = false;
+  const budget = stats.solves + CLEANUP_WORK;
   // Greedy choices overshoot: give back complementary cells that are not needed. First sums
   // whose only hidden cells are complementary ones protecting each other, then each cell, largest first.
   const giveBack = (key: string) => (primary.has(key) ? hidden.set(key, 'seuil') : hidden.delete(key));
@@ -145,14 +171,16 @@ function protect(set: FigureSet, system: SecrecySystem, hidden: Map<string, Supp
   for (const constraint of system.constraints) {
     const members = [...constraint.terms.keys()].filter((key) => hidden.has(key));
     if (members.length < 2 || members.some((key) => hidden.get(key) !== 'secondaire' || primary.has(key))) continue;
+    if (stats.solves > budget) break;
     for (const key of members) giveBack(key);
-    if (audit(around(members), { first: true }).length > 0) for (const key of members) hidden.set(key, 'secondaire');
+    if (audit(around(members), { first: true, prefer: around(members) }).length > 0) for (const key of members) hidden.set(key, 'secondaire');
   }
   const complementary = [...hidden].filter(([, reason]) => reason === 'secondaire').map(([key]) => key);
   complementary.sort((a, b) => (system.values.get(b) ?? 0) - (system.values.get(a) ?? 0) || (order.get(a) ?? 0) - (order.get(b) ?? 0));
   for (const key of complementary) {
+    if (stats.solves > budget) break;
     giveBack(key);
-    if (audit(around([key]), { first: true }).length > 0) hidden.set(key, 'secondaire');
+    if (audit(around([key]), { first: true, prefer: around([key]) }).length > 0) hidden.set(key, 'secondaire');
   }
 }
 

@@ -20,6 +20,13 @@ export interface AuditInput {
   only?: ReadonlySet<string>;
   /** Constraints of each cell. */
   index?: ReadonlyMap<string, readonly SecrecyConstraint[]>;
+  /**
+   * Cells already shown free for a subset of the hidden cells (a witness solution stays valid
+   * when more cells are hidden), and where to record newly proven ones.
+   */
+  proven?: { known: ReadonlySet<string>; add?: (key: string) => void };
+  /** Counts the work done in linear programs, in cells × programs (a budget for optional searches). */
+  stats?: { solves: number };
 }
 
 /** What a reader knows of a hidden cell: « < 3 » is 1 or 2; « s » any value ≥ 0. */
@@ -141,11 +148,15 @@ function auditLinked(
   values: ReadonlyMap<string, number>,
   targets?: readonly string[],
   first = false,
+  proven?: { known: ReadonlySet<string>; add?: (key: string) => void },
+  stats?: { solves: number },
+  prefer?: ReadonlySet<string>,
 ): string[] {
   const keys = [...new Set(group.flatMap((constraint) => constraint.terms.map(([key]) => key)))];
   // A cell pinned by one sum alone needs no linear program.
   const alone = new Set(group.flatMap((constraint) => (constraint.kind === 'eq' ? auditSingle(constraint, bounds) : [])));
-  const wanted = (targets ?? keys).filter((key) => keys.includes(key));
+  // Cells next to a change are checked first: that is where a determined cell usually appears.
+  const wanted = (targets ?? keys).filter((key) => keys.includes(key)).sort((a, b) => Number(!prefer?.has(a)) - Number(!prefer?.has(b)));
   const quick = wanted.filter((key) => alone.has(key));
   if (quick.length > 0 && (first || targets !== undefined)) return first ? quick.slice(0, 1) : quick;
   const constraints = new Map<string, { equal?: number; min?: number; max?: number }>();
@@ -159,36 +170,48 @@ function auditLinked(
     if (l > 0 || Number.isFinite(u)) constraints.set(`b${index}`, { min: l, ...(Number.isFinite(u) && { max: u }) });
     variables.get(key)?.set(`b${index}`, 1);
   });
-  const free = new Set<string>();
-  const extreme = (direction: 'maximize' | 'minimize', objective: ReadonlySet<string>) => {
+  const free = new Set(keys.filter((key) => proven?.known.has(key)));
+  const markFree = (key: string) => {
+    if (free.has(key)) return;
+    free.add(key);
+    proven?.add?.(key);
+  };
+  const extreme = (direction: 'maximize' | 'minimize', objective: ReadonlyMap<string, number>) => {
+    // Work of a program grows with its size: counted in cells × programs.
+    if (stats !== undefined) stats.solves += keys.length;
     const solution = solve(
       {
         direction,
         objective: 'objective',
         constraints,
-        variables: [...variables].map(([name, coefs]) => [name, objective.has(name) ? new Map([...coefs, ['objective', 1]]) : coefs] as const),
+        variables: [...variables].map(([name, coefs]) => {
+          const weight = objective.get(name);
+          return [name, weight === undefined ? coefs : new Map([...coefs, ['objective', weight]])] as const;
+        }),
       },
       { includeZeroVariables: true },
     );
     if (solution.status === 'unbounded') {
-      if (objective.size === 1) for (const key of objective) free.add(key);
+      if (objective.size === 1) for (const key of objective.keys()) markFree(key);
       return;
     }
     if (solution.status !== 'optimal') return;
-    for (const [key, value] of solution.variables) if (Math.abs(value - (values.get(key) ?? 0)) >= 1 - EPSILON) free.add(key);
+    for (const [key, value] of solution.variables) if (Math.abs(value - (values.get(key) ?? 0)) >= 1 - EPSILON) markFree(key);
   };
-  // Pushing every cell at once often frees most of them in two programs.
-  if (wanted.length > 2) {
-    const all = new Set(wanted.filter((key) => !alone.has(key)));
-    extreme('maximize', all);
-    extreme('minimize', all);
+  // Pushing many cells at once (all up, all down, then half up half down) often frees most of
+  // them in a few programs.
+  const open = () => wanted.filter((key) => !alone.has(key) && !free.has(key));
+  for (const [direction, signed] of [['maximize', false], ['minimize', false], ['maximize', true], ['minimize', true]] as const) {
+    const rest = open();
+    if (rest.length <= 2) break;
+    extreme(direction, new Map(rest.map((key, index) => [key, signed && index % 2 === 1 ? -1 : 1])));
   }
   const determined: string[] = [];
   for (const key of wanted) {
     if (!alone.has(key)) {
       for (const direction of ['maximize', 'minimize'] as const) {
         if (free.has(key)) break;
-        extreme(direction, new Set([key]));
+        extreme(direction, new Map([[key, 1]]));
       }
       if (free.has(key)) continue;
     }
@@ -203,6 +226,8 @@ export interface AuditMode {
   target?: string;
   /** Stop at the first determined cell found. */
   first?: boolean;
+  /** Cells to check first. */
+  prefer?: ReadonlySet<string>;
 }
 
 /** Hidden cells whose value a reader can work out from the published figures, in no particular order. */
@@ -221,7 +246,7 @@ export function findDeterminedCells(input: AuditInput, mode: AuditMode = {}): st
       found =
         group.length === 1 && only !== undefined && only.kind === 'eq'
           ? auditSingle(only, bounds).filter((key) => targets === undefined || targets.includes(key))
-          : auditLinked(group, bounds, input.values, targets, mode.first);
+          : auditLinked(group, bounds, input.values, targets, mode.first, input.proven, input.stats, mode.prefer);
       if (!partial) input.cache?.set(signature, found);
     }
     determined.push(...found);
