@@ -65,7 +65,11 @@ function protect(set: FigureSet, system: SecrecySystem, hidden: Map<string, Supp
   for (const key of pinned) hidden.delete(key);
   const order = new Map(set.figures.map((figure, index) => [keyOf(figure), index]));
   const breakdownCells = new Map<string, string[]>();
-  for (const [key, breakdown] of system.breakdownOf) breakdownCells.set(breakdown, [...(breakdownCells.get(breakdown) ?? []), key]);
+  for (const [key, breakdown] of system.breakdownOf) {
+    const cells = breakdownCells.get(breakdown);
+    if (cells === undefined) breakdownCells.set(breakdown, [key]);
+    else cells.push(key);
+  }
   const released = new Set<string>();
   const cache = new Map<string, string[]>();
   const hiddenCount = (constraint: SecrecyConstraint) => [...constraint.terms.keys()].filter((key) => hidden.has(key)).length;

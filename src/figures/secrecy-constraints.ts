@@ -130,7 +130,9 @@ export function buildSecrecySystem(set: FigureSet, multiAnswer: readonly string[
           if (!isConfidentialCell(cell.indicateur, cell.dimension, cell.unite)) break;
           const parent = hierarchy.parentOf[cell.modalite] ?? hierarchy.parentOf[cell.libelleModalite ?? ''];
           if (parent === undefined) continue;
-          groups.set(parent, [...(groups.get(parent) ?? []), cell]);
+          const group = groups.get(parent);
+          if (group === undefined) groups.set(parent, [cell]);
+          else group.push(cell);
         }
         for (const [parent, members] of groups) builder.sum(annee, members, getFigure(set, indicateur, annee, hierarchy.parentDimension, parent), false);
       }
