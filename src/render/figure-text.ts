@@ -46,7 +46,7 @@ export function computeEvolution(current: PublishedValue, previous: PublishedVal
 /** "+65 % par rapport à 2022 (81 051)", "stable par rapport à 2022 (12)", "nouveau en 2023". */
 export function describeEvolution(current: PublishedValue, previous: PublishedValue | undefined, threshold: number): string {
   const evolution = computeEvolution(current, previous);
-  if (!evolution) return previous ? 'évolution non publiée (petits effectifs)' : `pas de donnée pour ${current.annee - 1}`;
+  if (!evolution) return previous ? 'évolution non publiée (secret statistique)' : `pas de donnée pour ${current.annee - 1}`;
   const before = formatValue(evolution.previous, threshold);
   if (evolution.relative === null) return current.valeur === 0 ? `stable par rapport à ${evolution.previousYear} (0)` : `nouveau par rapport à ${evolution.previousYear} (0)`;
   if (evolution.absolute === 0) return `stable par rapport à ${evolution.previousYear} (${before})`;
