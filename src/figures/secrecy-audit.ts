@@ -5,6 +5,8 @@ import { solve } from 'yalps';
 import type { SecrecyConstraint } from './secrecy-constraints.js';
 import type { SuppressionReason } from './types.js';
 
+/** Programs pushing many cells at once before one program per cell. */
+const SPREAD_ROUNDS = 8;
 /** Margin of the LP solver's floating-point answers. */
 const EPSILON = 1e-6;
 
@@ -201,10 +203,14 @@ function auditLinked(
   // Pushing many cells at once (all up, all down, then half up half down) often frees most of
   // them in a few programs.
   const open = () => wanted.filter((key) => !alone.has(key) && !free.has(key));
-  for (const [direction, signed] of [['maximize', false], ['minimize', false], ['maximize', true], ['minimize', true]] as const) {
+  // Signs follow a fixed pattern per round (never random: the same data gives the same cells).
+  for (let round = 0; round < SPREAD_ROUNDS; round += 1) {
     const rest = open();
     if (rest.length <= 2) break;
-    extreme(direction, new Map(rest.map((key, index) => [key, signed && index % 2 === 1 ? -1 : 1])));
+    const direction = round % 2 === 0 ? 'maximize' : 'minimize';
+    const pattern = Math.floor(round / 2);
+    extreme(direction, new Map(rest.map((key, index) => [key, pattern === 0 || ((index >> (pattern - 1)) & 1) === 0 ? 1 : -1])));
+    if (round > 0 && open().length === rest.length) break; // nothing more to gain this way
   }
   const determined: string[] = [];
   for (const key of wanted) {
