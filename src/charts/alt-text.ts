@@ -1,8 +1,9 @@
 // Alt text of a chart, generated from its data in French, so that a reader of the tagged PDF
 // (or anyone who cannot see the chart) gets every number the chart shows.
-import { formatInteger, formatPercent } from '../shared/format.js';
-import { computeShares, describeValue, formatChartValue, monthName, suppressedText } from './labels.js';
-import type { ChartSeries, ChartSpec, ChartValue } from './types.js';
+import { formatPercent } from '../shared/format.js';
+import { computeShares, describeValue, formatChartValue, monthName } from './labels.js';
+import { describeMarks } from '../shared/secrecy-marks.js';
+import { isHidden, type ChartSeries, type ChartSpec, type ChartValue } from './types.js';
 
 // French typography: no-break space before ":" and ";".
 const COLON = '\u00a0: ';
@@ -61,7 +62,7 @@ function describeSeries(
 
 /** "2023 : 206 au total, maximum 24 en mars, minimum 12 en août". */
 function describeYear(year: number, values: readonly ChartValue[], spec: ChartSpec): string {
-  const visible = values.flatMap((value, index) => (value === null ? [] : [{ value, month: index + 1 }]));
+  const visible = values.flatMap((value, index) => (typeof value === 'number' ? [{ value, month: index + 1 }] : []));
   const masked = values.length - visible.length;
   const total = visible.reduce((sum, item) => sum + item.value, 0);
   const parts = [`${formatChartValue(total, spec.format)} au total`];
@@ -80,18 +81,35 @@ function hasSuppressed(spec: ChartSpec): boolean {
     case 'bar-vertical':
     case 'bar-horizontal':
     case 'bar-stacked':
-      return spec.series.some((one) => one.values.includes(null));
+      return spec.series.some((one) => one.values.some(isHidden));
     case 'doughnut':
-      return spec.values.includes(null);
+      return spec.values.some(isHidden);
     case 'line-monthly':
-      return spec.values.includes(null) || (spec.previousValues ?? []).includes(null);
+      return spec.values.some(isHidden) || (spec.previousValues ?? []).some(isHidden);
     case 'pyramid':
-      return spec.left.values.includes(null) || spec.right.values.includes(null);
+      return spec.left.values.some(isHidden) || spec.right.values.some(isHidden);
   }
 }
 
+function hiddenValues(spec: ChartSpec): ChartValue[] {
+  switch (spec.type) {
+    case 'bar-vertical':
+    case 'bar-horizontal':
+    case 'bar-stacked':
+      return spec.series.flatMap((one) => one.values.filter(isHidden));
+    case 'doughnut':
+      return spec.values.filter(isHidden);
+    case 'line-monthly':
+      return [...spec.values, ...(spec.previousValues ?? [])].filter(isHidden);
+    case 'pyramid':
+      return [...spec.left.values, ...spec.right.values].filter(isHidden);
+  }
+}
+
+/** Says that hidden cells have no bar (nothing drawn, not 0) and what each mark means. */
 function suppressionNote(spec: ChartSpec): string {
-  return spec.suppressedBelow === undefined
-    ? '(Certaines données sont masquées par confidentialité.)'
-    : `(«\u00a0${suppressedText(spec)}\u00a0»${COLON}effectif inférieur à ${formatInteger(spec.suppressedBelow)}, masqué par confidentialité.)`;
+  if (spec.suppressedBelow === undefined) return '(Certaines données sont masquées par confidentialité : aucune barre n’est dessinée pour elles.)';
+  const marks = hiddenValues(spec).map((value) => describeValue(value, spec));
+  const notes = describeMarks(marks, spec.suppressedBelow);
+  return `(Valeurs masquées, sans barre dessinée. ${notes.join(' ')})`;
 }

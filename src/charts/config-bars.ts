@@ -75,6 +75,7 @@ export function buildBarConfig(spec: BarSpec, context: ConfigContext): BuiltConf
         horizontal,
         format,
         suppressedMarker: suppressedText(spec),
+        sourceValues: spec.series.map((series) => series.values),
         stackTotals: stacked && spec.series.length > 1,
         fontSize: FONT_SIZE - 1,
         ...(context.recorder === undefined ? {} : { recorder: context.recorder }),

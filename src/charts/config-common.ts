@@ -114,7 +114,7 @@ export function categoryScale(extra: Record<string, unknown> = {}) {
 
 /** chart.js data array: suppressed cells stay `null` so nothing is drawn for them. */
 export function toData(values: readonly ChartValue[]): (number | null)[] {
-  return values.map((value) => value);
+  return values.map((value) => (typeof value === 'number' ? value : null));
 }
 
 /** Average width of a character of the document font at FONT_SIZE, to wrap labels. */

@@ -19,7 +19,7 @@ export function buildDoughnutConfig(spec: DoughnutChartSpec, context: ConfigCont
     const value = describeValue(spec.values[index] ?? null, spec);
     return `${Array.isArray(fitted) ? fitted.join(' ') : fitted}\u00a0: ${value}${share === null ? '' : ` (${formatPercent(share)})`}`;
   });
-  const whole = spec.total ?? spec.values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+  const whole = spec.total ?? spec.values.reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
   // The legend lists one row per slice: the chart grows with it so that no row is dropped.
   const height = Math.max(250, spec.labels.length * 24 + 40) + titleHeight(spec, context);
   const options = baseOptions(spec, context, true);
@@ -30,7 +30,7 @@ export function buildDoughnutConfig(spec: DoughnutChartSpec, context: ConfigCont
       datasets: [
         {
           // A suppressed share gets a zero-angle slice: nothing is drawn for it.
-          data: spec.values.map((value) => value ?? 0),
+          data: spec.values.map((value) => (typeof value === 'number' ? value : 0)),
           backgroundColor: palette,
           borderColor: '#ffffff',
           borderWidth: 2,

@@ -4,7 +4,7 @@ import type { ChartConfiguration, ScriptableScaleContext } from 'chart.js';
 import { fitLabel, suppressedText } from './labels.js';
 import { CHART_NEUTRALS, createPalette } from './palette.js';
 import { createValueLabelsPlugin } from './value-labels.js';
-import { CHART_WIDTH, FONT_SIZE, baseOptions, categoryScale, titleHeight, valueScale, type BuiltConfig, type ConfigContext } from './config-common.js';
+import { CHART_WIDTH, FONT_SIZE, baseOptions, categoryScale, titleHeight, toData, valueScale, type BuiltConfig, type ConfigContext } from './config-common.js';
 import type { ChartValue, PyramidChartSpec } from './types.js';
 
 const ROW_HEIGHT = 26;
@@ -12,12 +12,12 @@ const ROW_HEIGHT = 26;
 export function buildPyramidConfig(spec: PyramidChartSpec, context: ConfigContext): BuiltConfig {
   const format = spec.format ?? 'integer';
   const palette = createPalette(context.color, 2);
-  const magnitudes = [...spec.left.values, ...spec.right.values].flatMap((value) => (value === null ? [] : [Math.abs(value)]));
+  const magnitudes = [...spec.left.values, ...spec.right.values].flatMap((value) => (typeof value === 'number' ? [Math.abs(value)] : []));
   // Symmetric axis with room for the value labels at the ends of the longest bars.
   const rough = niceCeiling(Math.max(1, ...magnitudes) * 1.22);
   // Counts need whole ticks at ±limit/2: the limit is then even.
   const limit = format === 'integer' ? Math.max(2, Math.ceil(rough / 2) * 2) : rough;
-  const negate = (values: readonly ChartValue[]): (number | null)[] => values.map((value) => (value === null ? null : -value));
+  const negate = (values: readonly ChartValue[]): (number | null)[] => values.map((value) => (typeof value === 'number' ? -value : null));
   const bar = { borderWidth: 0, borderRadius: 1, categoryPercentage: 0.86, barPercentage: 1 };
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
@@ -25,7 +25,7 @@ export function buildPyramidConfig(spec: PyramidChartSpec, context: ConfigContex
       labels: spec.bands.map((band) => fitLabel(band, 16, 1)),
       datasets: [
         { ...bar, label: spec.left.name, data: negate(spec.left.values), backgroundColor: palette[0] ?? context.color },
-        { ...bar, label: spec.right.name, data: spec.right.values.map((value) => value), backgroundColor: palette[1] ?? context.color },
+        { ...bar, label: spec.right.name, data: toData(spec.right.values), backgroundColor: palette[1] ?? context.color },
       ],
     },
     options: {
@@ -52,6 +52,7 @@ export function buildPyramidConfig(spec: PyramidChartSpec, context: ConfigContex
         horizontal: true,
         format,
         suppressedMarker: suppressedText(spec),
+        sourceValues: [spec.left.values, spec.right.values],
         leftward: [0],
         fontSize: FONT_SIZE - 1,
         ...(context.recorder === undefined ? {} : { recorder: context.recorder }),

@@ -34,8 +34,9 @@ export function suppressedText(spec: Pick<ChartSpec, 'suppressedBelow'>): string
   return spec.suppressedBelow === undefined ? 'donnée masquée' : `<\u00a0${formatInteger(spec.suppressedBelow)}`;
 }
 
-/** A value or its suppression marker, for alt text and legends. */
+/** A value or its secrecy mark (« < 3 », « s »), for alt text and legends. */
 export function describeValue(value: ChartValue, spec: Pick<ChartSpec, 'format' | 'suppressedBelow'>): string {
+  if (typeof value === 'string') return value;
   return value === null ? suppressedText(spec) : formatChartValue(value, spec.format);
 }
 
@@ -90,6 +91,6 @@ function ellipsize(text: string, maxChars: number): string {
  * cells make the visible sum too small), else the sum of the visible values.
  */
 export function computeShares(values: readonly ChartValue[], total?: number): (number | null)[] {
-  const whole = total ?? values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
-  return values.map((value) => (value === null || whole <= 0 ? null : (value / whole) * 100));
+  const whole = total ?? values.reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
+  return values.map((value) => (typeof value !== 'number' || whole <= 0 ? null : (value / whole) * 100));
 }

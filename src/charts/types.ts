@@ -1,8 +1,17 @@
 // Types of the charts stage: what the render stage asks for (`ChartSpec`) and what it gets back
 // (`RenderedChart`). Specs are plain JSON-able data so that they can be hashed for the cache.
 
-/** A number, or `null` for a cell suppressed for confidentiality (shown as "< 3" in tables). */
-export type ChartValue = number | null;
+/**
+ * A number, or a cell hidden by statistical secrecy: its printed mark (« < 3 » for a small
+ * count, « s » for a complementary cell), or `null` when the mark is unknown ("< 3" with
+ * `suppressedBelow`). Nothing is drawn for a hidden cell, never a 0.
+ */
+export type ChartValue = number | string | null;
+
+/** True for a hidden cell (a mark or null). */
+export function isHidden(value: ChartValue | undefined): value is string | null {
+  return typeof value !== 'number';
+}
 
 /** How values are printed on labels, axes and in the alt text. */
 export type ChartValueFormat = 'integer' | 'number' | 'euros' | 'percent';

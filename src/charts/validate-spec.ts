@@ -10,7 +10,7 @@ export function validateChartSpec(spec: ChartSpec): void {
   const checkValues = (name: string, values: readonly ChartValue[], expected: number, nonNegative: boolean): void => {
     if (values.length !== expected) problems.push(`${name}\u00a0: ${plural(values.length, 'valeur')} pour ${formatInteger(expected)} attendues`);
     values.forEach((value, index) => {
-      if (value === null) return;
+      if (typeof value !== 'number') return;
       if (!Number.isFinite(value)) problems.push(`${name}\u00a0: valeur n°\u00a0${formatInteger(index + 1)} non numérique (${String(value)})`);
       else if (nonNegative && value < 0) problems.push(`${name}\u00a0: valeur n°\u00a0${formatInteger(index + 1)} négative (${formatNumber(value)})`);
     });

@@ -5,7 +5,7 @@ import type { Chart, ChartType, Plugin } from 'chart.js';
 import { formatChartValue } from './labels.js';
 import { CHART_NEUTRALS, textColorOn } from './palette.js';
 import { CSS_FONT_FAMILY } from './fonts.js';
-import type { ChartValueFormat } from './types.js';
+import type { ChartValue, ChartValueFormat } from './types.js';
 
 export interface ValueLabelsOptions {
   /** `end`: after the end of each bar or above each point; `inside`: centred in stacked segments. */
@@ -14,6 +14,8 @@ export interface ValueLabelsOptions {
   readonly format: ChartValueFormat;
   /** Marker drawn where a suppressed (`null`) bar would start, e.g. "< 3". */
   readonly suppressedMarker: string;
+  /** The spec's values per dataset: a hidden cell's own mark (« < 3 », « s ») is drawn instead of `suppressedMarker`. */
+  readonly sourceValues?: readonly (readonly ChartValue[])[];
   /** Only these datasets get labels (default: all). */
   readonly datasets?: readonly number[];
   /** Datasets drawn towards negative values (left side of a pyramid): labels go on their left. */
@@ -53,7 +55,8 @@ export function createValueLabelsPlugin<T extends ChartType>(options: ValueLabel
           const raw = dataset.data[index];
           const point = element as unknown as Point; // chart.js element props are not in its public types
           if (raw === null || raw === undefined) {
-            if (meta.type === 'bar' && options.mode === 'end') drawEnd(chart, point, options.suppressedMarker, leftward, options, true);
+            const mark = options.sourceValues?.[datasetIndex]?.[index];
+            if (meta.type === 'bar' && options.mode === 'end') drawEnd(chart, point, typeof mark === 'string' ? mark : options.suppressedMarker, leftward, options, true);
             return;
           }
           if (typeof raw !== 'number') return;

@@ -60,7 +60,7 @@ export function registerChiffres(program: Command): void {
         configFile: describeConfigFile(config, folder),
       });
       const complete = options.complet === true;
-      const view = applyConfidentiality(figures, complete ? 0 : config.confidentialite.seuil);
+      const view = applyConfidentiality(figures, complete ? 0 : config.confidentialite.seuil, { multiAnswerDimensions: listMultiAnswerDimensions(config) });
       const content =
         options.format === 'json' ? formatFiguresJson(figures, view, { complete }) : formatFiguresCsv(view.figures, { complete });
       const path = options.sortie !== undefined ? resolve(options.sortie) : defaultChiffresPath(folder, figures.year, options.format, complete);

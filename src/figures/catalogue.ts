@@ -59,8 +59,9 @@ export const CATALOGUE: Readonly<Record<string, FigureDefinition>> = {
     kind: 'percent',
     dimensions: ['depistage'],
     confidential: true,
-    // A rate reveals its numerator as well as its denominator: masked whenever either is.
-    base: ['trod.tests', 'trod.positifs'],
+    // A rate reveals its numerator as well as its denominator (tests − invalid ones): masked
+    // whenever any of them is.
+    base: ['trod.tests', 'trod.positifs', 'trod.invalides'],
   },
   'trod.personnes': distinct('Personnes dépistées'),
   'trod.positifs_orientes': count('Tests positifs orientés vers la confirmation ou le soin', 'tests', ['depistage']),
@@ -162,3 +163,21 @@ export function isConfidentialCell(indicateur: string, dimension: string, unite:
   const unit = unite.trim().toLowerCase();
   return !PERCENT_UNITS.has(unit) && !MONEY_UNITS.has(unit);
 }
+
+/**
+ * Links between figures a reader can use to work out a hidden cell (statistical secrecy): the
+ * same quantity published under two ids, and counts that are parts of another (positives are
+ * some of the tests). Breakdowns adding up to their totals need no declaration.
+ */
+export type SecrecyLink =
+  | { kind: 'same'; a: { indicateur: string; dimension?: string; modalite?: string }; b: { indicateur: string; dimension?: string; modalite?: string } }
+  /** Σ parts ≤ whole, for the totals and for each cell of `dimension`. */
+  | { kind: 'parts'; parts: readonly string[]; whole: string; dimension: string };
+
+export const SECRECY_LINKS: readonly SecrecyLink[] = [
+  { kind: 'same', a: { indicateur: 'trod.tests', dimension: 'resultat', modalite: 'positif' }, b: { indicateur: 'trod.positifs' } },
+  { kind: 'same', a: { indicateur: 'trod.tests', dimension: 'resultat', modalite: 'invalide' }, b: { indicateur: 'trod.invalides' } },
+  { kind: 'parts', parts: ['trod.positifs', 'trod.invalides'], whole: 'trod.tests', dimension: 'depistage' },
+  { kind: 'parts', parts: ['trod.positifs_orientes'], whole: 'trod.positifs', dimension: 'depistage' },
+  { kind: 'parts', parts: ['trod.premiers_depistages'], whole: 'trod.tests', dimension: 'depistage' },
+];

@@ -1,6 +1,8 @@
 // Public API of the figures stage (pure functions: no file is read or written here).
 export { createFigureCollector } from './create-collector.js';
-export { applyConfidentiality, maskOf, SECRET } from './confidentiality.js';
+export { applyConfidentiality, maskOf, COMPLEMENTARY_MARK, type ConfidentialityOptions } from './confidentiality.js';
+export { buildSecrecySystem, type SecrecyConstraint, type SecrecySystem } from './secrecy-constraints.js';
+export { findDeterminedCells } from './secrecy-audit.js';
 export { formatFiguresCsv, formatFiguresJson, COMPLETE_NOTICE, CSV_COLUMNS, type ExportOptions } from './format-export.js';
 export { getFigure, getEvolution, getSeries, listBreakdown, listDimensions, figureKey } from './lookup.js';
 export { compareFigures } from './build-set.js';

@@ -1,6 +1,7 @@
 // Types of the figures stage: the long-format figure record shared with indicateurs.csv, the
 // figure set handed to the report, consistency findings and the published (suppressed) view.
 import type { CategoryExtensions, DataIssue, IngestReport, RowSink } from '../ingest/index.js';
+import type { MaskReason } from '../shared/secrecy-marks.js';
 
 /** Where a figure comes from: computed from a raw file, or read from an indicateurs file line. */
 export type FigureSource = { kind: 'donnees'; file: string } | { kind: 'indicateurs'; file: string; line: number };
@@ -110,12 +111,8 @@ export interface FigureCollector {
   finish(report: IngestReport): FigureSet;
 }
 
-/**
- * Why a cell is hidden. seuil: 0 < value < threshold, shown `< 3`. secondaire: hidden so that a
- * `seuil` cell cannot be recomputed from the published total, shown `secret`. associee: a rate
- * or an amount computed from a hidden count, shown `secret`.
- */
-export type SuppressionReason = 'seuil' | 'secondaire' | 'associee';
+/** Why a cell is hidden (see shared/secrecy-marks.ts). Only `seuil` says something about the value. */
+export type SuppressionReason = MaskReason;
 
 /** A figure as published: `valeur` is a string for a suppressed cell. */
 export interface PublishedFigure extends Omit<Figure, 'valeur'> {

@@ -137,10 +137,10 @@ export async function validateFile(options: {
   const deliverRecord = (record: string[], line: number): boolean => {
     if (dataset === 'indicateurs') {
       // A published export (`chiffres-2024.csv`) dropped in as history shows small cells as
-      // « < 3 » or « secret »: their value is unknown, so the row is skipped, not refused.
+      // « < 3 », « s » (or « secret », older exports): their value is unknown, so the row is skipped, not refused.
       const valueIndex = (mapping as HeaderMapping).targets.findIndex((t) => t.kind === 'field' && t.name === 'valeur');
       const masked = (record[valueIndex] ?? '').trim();
-      if (/^(?:<\s*\d+|secret)$/i.test(masked)) {
+      if (/^(?:<\s*\d+|s|secret)$/i.test(masked)) {
         issues.add({
           severity: 'warning',
           code: 'cellule_masquee',

@@ -36,6 +36,6 @@ export function describeAnnex(report: IngestReport, set: FigureSet, published: P
   ];
   const suppressed = published.suppressed
     .filter((cell) => cell.annee === set.year)
-    .map((cell) => ({ label: `${cell.libelle} — ${cell.libelleModalite}`, year: cell.annee }));
+    .map((cell) => ({ label: `${cell.libelle} — ${cell.libelleModalite}`, year: cell.annee, reason: cell.raison }));
   return { sources, checks, suppressed, threshold: published.threshold, generatedAt: now, version };
 }

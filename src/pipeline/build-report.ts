@@ -82,7 +82,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const year = set.year;
 
   const prepared = await stage('chiffres', async () => {
-    const published = applyConfidentiality(set, config.confidentialite.seuil);
+    const published = applyConfidentiality(set, config.confidentialite.seuil, { multiAnswerDimensions: listMultiAnswerDimensions(config) });
     // Counter columns of maraudes.csv in the file's order (the ingest report keeps the headers in order).
     const counterOrder = report.files.filter((f) => f.dataset === 'maraudes').flatMap((f) => Object.keys(f.counters ?? {}).map(counterFigureId));
     const figures = createReportFigures(set, published, counterOrder);

@@ -1,6 +1,6 @@
 // Adapts the figures stage's output to what the render stage reads: published values only
 // (confidentiality applied), breakdowns in a display order, modalite labels, typology parents.
-import type { FigureSet, PublishedFigure, PublishedFigures } from '../figures/index.js';
+import { getFigure, listBreakdown, type FigureSet, type PublishedFigure, type PublishedFigures } from '../figures/index.js';
 import type { PublishedValue, ReportFigures } from '../render/types.js';
 
 const NOT_GIVEN = 'non_renseigne';
@@ -17,6 +17,7 @@ function toValue(figure: PublishedFigure): PublishedValue {
     modalite: figure.modalite,
     ...(figure.libelleModalite !== undefined && { label: figure.libelleModalite }),
     valeur: typeof figure.valeur === 'number' ? figure.valeur : null,
+    ...(figure.masque !== undefined && { masque: figure.masque }),
     unite: figure.unite,
     libelle: figure.libelle,
   };
@@ -78,11 +79,29 @@ export function createReportFigures(set: FigureSet, published: PublishedFigures,
   const sorted = new Map<string, PublishedValue[]>();
   for (const [key, cells] of breakdowns) sorted.set(key, sortCells(cells, cells[0]?.dimension ?? ''));
   const parents = new Map<string, Map<string, string>>();
+  const parentDimensions = new Map<string, string>();
   for (const hierarchy of set.hierarchies) {
     for (const id of hierarchy.indicateurs) {
       parents.set(`${id}\u0000${hierarchy.dimension}`, new Map(Object.entries(hierarchy.parentOf)));
+      parentDimensions.set(`${id}\u0000${hierarchy.dimension}`, hierarchy.parentDimension);
     }
   }
+  const subtotal = (id: string, dimension: string, year: number, parent: string): PublishedValue | undefined => {
+    const parentOf = parents.get(`${id}\u0000${dimension}`);
+    const parentDimension = parentDimensions.get(`${id}\u0000${dimension}`);
+    if (parentOf === undefined || parentDimension === undefined) return undefined;
+    const children = listBreakdown(set, id, year, dimension).filter((cell) => (parentOf.get(cell.modalite) ?? 'Autres') === parent);
+    if (children.length === 0) return undefined;
+    const sum = children.reduce((acc, cell) => acc + cell.valeur, 0);
+    const own = getFigure(set, id, year, parentDimension, parent);
+    const published = own && Math.abs(own.valeur - sum) < 0.005 ? index.get(keyOf(own.indicateur, year, own.dimension, own.modalite)) : undefined;
+    const base = { indicateur: id, annee: year, dimension: parentDimension, modalite: parent, label: parent, unite: children[0]?.unite ?? '', libelle: children[0]?.libelle ?? id };
+    // The parent's own cell is the same number: same value, or hidden with « s » (never « < 3 »: a subtotal is a total).
+    if (published !== undefined) return published.valeur === null ? { ...base, valeur: null, masque: 'secondaire' } : { ...base, valeur: published.valeur };
+    // A nature filed under two categories: the group's sum, published only when all its cells are.
+    const cells = children.map((cell) => index.get(keyOf(id, year, dimension, cell.modalite)));
+    return cells.some((cell) => cell?.valeur == null) ? { ...base, valeur: null, masque: 'secondaire' } : { ...base, valeur: sum };
+  };
   return {
     year: set.year,
     threshold: published.threshold,
@@ -92,5 +111,6 @@ export function createReportFigures(set: FigureSet, published: PublishedFigures,
     dimensions: (id) => [...(dimensions.get(id) ?? [])],
     parents: (id, dimension) => parents.get(`${id}\u0000${dimension}`),
     sourceOrder: () => sourceOrder,
+    subtotal,
   };
 }

@@ -1,6 +1,7 @@
 // Methodology annex: sources, checks and their findings, suppressed cells, generation facts.
 import { formatDateFr } from '../shared/dates.js';
 import { formatInteger } from '../shared/format.js';
+import { COMPLEMENTARY_MARK, formatMask } from '../shared/secrecy-marks.js';
 import { escapeHtml } from './blocks.js';
 import type { AnnexInfo } from './types.js';
 
@@ -22,14 +23,7 @@ export function renderAnnex(annex: AnnexInfo): string {
           .join('')}</tbody></table>${
           annex.checks.length > MAX_LISTED ? `<p class="note">… et ${formatInteger(annex.checks.length - MAX_LISTED)} autres constats (voir « rapport check »).</p>` : ''
         }`;
-  const suppressed =
-    annex.threshold === 0
-      ? '<p>Le secret statistique est désactivé dans la configuration (seuil 0) : toutes les valeurs sont publiées.</p>'
-      : annex.suppressed.length === 0
-        ? `<p>Aucune valeur n'a dû être masquée (seuil : ${annex.threshold}).</p>`
-        : `<p>Les effectifs compris entre 1 et ${annex.threshold - 1} sont affichés «\u00a0&lt;\u00a0${annex.threshold}\u00a0» ; lorsqu'un total est publié, une seconde case de la même ventilation est aussi masquée pour qu'on ne puisse pas retrouver la première par soustraction. ${formatInteger(annex.suppressed.length)} case${annex.suppressed.length > 1 ? 's' : ''} masquée${annex.suppressed.length > 1 ? 's' : ''} :</p><ul>${groupSuppressed(annex.suppressed)
-            .map((line) => `<li>${escapeHtml(line)}</li>`)
-            .join('')}</ul>`;
+  const suppressed = annex.threshold === 0 ? '<p>Le secret statistique est désactivé dans la configuration (seuil 0) : toutes les valeurs sont publiées.</p>' : describeSecrecy(annex);
   const date = annex.generatedAt.toISOString().slice(0, 10);
   return (
     '<h2>Sources</h2>' +
@@ -45,13 +39,37 @@ export function renderAnnex(annex: AnnexInfo): string {
   );
 }
 
-/** "Tests positifs (2025) : VIH, VHC, VHB" — one line per figure and year, long lists cut. */
-function groupSuppressed(cells: AnnexInfo['suppressed']): string[] {
+/** The method, then the hidden cells of year N with their marks. */
+function describeSecrecy(annex: AnnexInfo): string {
+  const t = annex.threshold;
+  const small = `«\u00a0&lt;\u00a0${t}\u00a0»`;
+  const method =
+    `<p>Les effectifs compris entre 1 et ${t - 1} sont affichés ${small}. Pour qu'aucun ne puisse être recalculé à partir des chiffres publiés ` +
+    '(totaux, sous-totaux des typologies, lignes et colonnes des tableaux croisés, même nombre publié sous un autre intitulé, comme les tests positifs), ' +
+    `d'autres cases sont masquées et affichées «\u00a0${COMPLEMENTARY_MARK}\u00a0» : cette marque ne dit rien de la valeur, qui peut être grande ou nulle. ` +
+    `Un taux ou un montant qui révélerait une case masquée est aussi affiché «\u00a0${COMPLEMENTARY_MARK}\u00a0». Les totaux ne sont jamais masqués ; ` +
+    "une case égale à un total publié par ailleurs (par exemple les tests «\u00a0invalide\u00a0», égaux au total des tests invalides) est publiée : la masquer ne protégerait rien.</p>" +
+    '<p>Le choix est vérifié comme le font les services statistiques : pour chaque case masquée, la plus petite et la plus grande valeur compatibles ' +
+    'avec tous les chiffres publiés sont calculées (programmation linéaire) ; des cases sont ajoutées tant qu\'une case masquée n\'a qu\'une seule valeur possible.</p>';
+  if (annex.suppressed.length === 0) return `${method}<p>Aucune valeur n'a dû être masquée (seuil : ${t}).</p>`;
+  const count = annex.suppressed.length;
+  return (
+    `${method}<p>${formatInteger(count)} case${count > 1 ? 's' : ''} masquée${count > 1 ? 's' : ''} en ${annex.suppressed[0]?.year ?? ''} :</p><ul>` +
+    groupSuppressed(annex.suppressed, t)
+      .map((line) => `<li>${escapeHtml(line)}</li>`)
+      .join('') +
+    '</ul>'
+  );
+}
+
+/** "Tests positifs (2025) : VIH « < 3 », syphilis « s »" — one line per figure and year, long lists cut. */
+function groupSuppressed(cells: AnnexInfo['suppressed'], threshold: number): string[] {
   const groups = new Map<string, string[]>();
   for (const cell of cells) {
     const [figure = cell.label, modalite = ''] = cell.label.split(' — ');
     const key = `${figure} (${cell.year})`;
-    groups.set(key, [...(groups.get(key) ?? []), modalite]);
+    const mark = formatMask(cell.reason, threshold);
+    groups.set(key, [...(groups.get(key) ?? []), `${modalite} «\u00a0${mark}\u00a0»`]);
   }
   return [...groups].map(([key, modalites]) =>
     modalites.length > 8 ? `${key} : ${modalites.slice(0, 8).join(', ')}… (${modalites.length} cases)` : `${key} : ${modalites.join(', ')}`,

@@ -9,10 +9,25 @@ import {
   formatValue,
   previousOf,
 } from './figure-text.js';
+import { describeMarks } from '../shared/secrecy-marks.js';
 import type { PublishedValue, ReportFigures } from './types.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** Notes explaining each secrecy mark printed in a block (« < 3 », « s »), or ''. */
+export function renderMarkNotes(values: readonly (PublishedValue | undefined)[], threshold: number): string {
+  const marks = values.flatMap((value) => (value !== undefined && value.valeur === null ? [formatValue(value, threshold)] : []));
+  return describeMarks(marks, threshold)
+    .map((note) => `<p class="note">${escapeHtml(note)}</p>`)
+    .join('');
+}
+
+/** `<td>` of a value, marked `masque` when hidden. */
+function valueCell(value: PublishedValue | undefined, threshold: number): string {
+  if (value === undefined) return '<td class="nombre"></td>';
+  return `<td class="nombre${value.valeur === null ? ' masque' : ''}">${escapeHtml(formatValue(value, threshold))}</td>`;
 }
 
 /** Tables up to this many rows are kept on one page; longer ones split with a repeated header. */
@@ -55,7 +70,7 @@ export function renderBreakdownTable(
     const share = showShare ? formatShare(cell.valeur, whole) ?? '—' : '';
     return (
       `<tr><td>${escapeHtml(cell.label ?? describeModalite(cell.dimension, cell.modalite))}</td>` +
-      `<td class="nombre${cell.valeur === null ? ' masque' : ''}">${escapeHtml(formatValue(cell, threshold))}</td>` +
+      valueCell(cell, threshold) +
       (showShare ? `<td class="nombre">${escapeHtml(share)}</td>` : '') +
       '</tr>'
     );
@@ -69,9 +84,7 @@ export function renderBreakdownTable(
   const note = multi
     ? `<p class="note">Le total (${escapeHtml(formatAmount(total.valeur as number, unit))}) diffère de la somme des lignes (${escapeHtml(formatAmount(visibleSum, unit))}) : plusieurs réponses possibles, ou des valeurs non renseignées.</p>`
     : '';
-  const masked = cells.some((c) => c.valeur === null)
-    ? `<p class="note">«\u00a0&lt;\u00a0${threshold}\u00a0» : effectif inférieur à ${threshold}, masqué pour protéger l'anonymat des personnes (secret statistique).</p>`
-    : '';
+  const masked = renderMarkNotes([...cells, total], threshold);
   return (
     `<table${tableClass(cells.length + 2)}><caption>${escapeHtml(options.title)}</caption>` +
     `<thead><tr><th scope="col">${escapeHtml(capitalize(describeDimension(options.dimension)))}</th><th scope="col" class="nombre">${escapeHtml(unit === '%' ? 'Taux' : unit === '€' ? 'Montant' : capitalize(unit || 'Nombre'))}</th>` +
@@ -83,7 +96,8 @@ export function renderBreakdownTable(
 export interface TypologyGroup {
   category: string;
   items: { label: string; count: PublishedValue; amount?: PublishedValue }[];
-  subtotal: { count: number | null; amount?: number | null };
+  /** Published subtotals (figures.subtotal): hidden ones print « s », never « < 3 ». */
+  subtotal: { count: PublishedValue | undefined; amount?: PublishedValue | undefined };
 }
 
 /** Typology with one subtotal per category and a grand total (aids by nature, grouped). */
@@ -94,23 +108,19 @@ export function renderTypology(
   options: { title: string; itemHeader: string; withAmount: boolean },
 ): string {
   const threshold = figures.threshold;
-  const amountCell = (value: PublishedValue | undefined) =>
-    options.withAmount ? `<td class="nombre${value?.valeur === null ? ' masque' : ''}">${value ? escapeHtml(formatValue(value, threshold)) : ''}</td>` : '';
-  const plain = (value: number | null | undefined, unit: string) =>
-    value === null || value === undefined ? `<\u00a0${threshold}`.replace('<', '&lt;') : escapeHtml(formatAmount(value, unit));
+  const amountCell = (value: PublishedValue | undefined) => (options.withAmount ? valueCell(value, threshold) : '');
   const rows: string[] = [];
+  const shown: (PublishedValue | undefined)[] = [total.count, total.amount];
   for (const group of groups) {
     rows.push(`<tr class="categorie"><td colspan="${options.withAmount ? 3 : 2}">${escapeHtml(group.category)}</td></tr>`);
     for (const item of group.items) {
-      rows.push(
-        `<tr><td>${escapeHtml(item.label)}</td><td class="nombre${item.count.valeur === null ? ' masque' : ''}">${escapeHtml(formatValue(item.count, threshold))}</td>${amountCell(item.amount)}</tr>`,
-      );
+      rows.push(`<tr><td>${escapeHtml(item.label)}</td>${valueCell(item.count, threshold)}${amountCell(item.amount)}</tr>`);
+      shown.push(item.count, item.amount);
     }
     rows.push(
-      `<tr class="sous-total"><td>Sous-total ${escapeHtml(group.category)}</td><td class="nombre">${plain(group.subtotal.count, '')}</td>` +
-        (options.withAmount ? `<td class="nombre">${plain(group.subtotal.amount, '€')}</td>` : '') +
-        '</tr>',
+      `<tr class="sous-total"><td>Sous-total ${escapeHtml(group.category)}</td>${valueCell(group.subtotal.count, threshold)}${amountCell(group.subtotal.amount)}</tr>`,
     );
+    shown.push(group.subtotal.count, group.subtotal.amount);
   }
   rows.push(
     `<tr class="total"><td>Total</td><td class="nombre">${total.count ? escapeHtml(formatValue(total.count, threshold)) : ''}</td>` +
@@ -122,7 +132,7 @@ export function renderTypology(
     `<table${tableClass(rowCount)}><caption>${escapeHtml(options.title)}</caption>` +
     `<thead><tr><th scope="col">${escapeHtml(options.itemHeader)}</th><th scope="col" class="nombre">Nombre</th>` +
     (options.withAmount ? '<th scope="col" class="nombre">Montant</th>' : '') +
-    `</tr></thead><tbody>${rows.join('')}</tbody></table>`
+    `</tr></thead><tbody>${rows.join('')}</tbody></table>${renderMarkNotes(shown, threshold)}`
   );
 }
 
@@ -148,6 +158,6 @@ export function renderObjectives(
   return (
     `<table class="court"><caption>Indicateurs : attendus et obtenus en ${figures.year}</caption>` +
     '<thead><tr><th scope="col">Indicateur</th><th scope="col" class="nombre">Attendu</th><th scope="col" class="nombre">Obtenu</th><th scope="col" class="nombre">Réalisation</th></tr></thead>' +
-    `<tbody>${body}</tbody></table>`
+    `<tbody>${body}</tbody></table>${renderMarkNotes(rows.map((row) => row.obtained), figures.threshold)}`
   );
 }

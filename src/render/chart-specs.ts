@@ -1,7 +1,7 @@
 // Builds chart specs from published figures for the `{{graphique}}` helper.
-import type { ChartSpec } from '../charts/types.js';
+import type { ChartSpec, ChartValue } from '../charts/types.js';
 import { capitalize } from './blocks.js';
-import { describeDimension, describeModalite } from './figure-text.js';
+import { describeDimension, describeModalite, formatValue } from './figure-text.js';
 import { checkDimension, failAt, type HelperLocation } from './resolve-figure.js';
 import type { PublishedValue, ReportFigures } from './types.js';
 
@@ -22,25 +22,31 @@ function chooseKind(dimension: string, cells: readonly PublishedValue[]): ChartK
   return cells.length > 7 || longLabels ? 'barres-horizontales' : 'barres';
 }
 
-function monthValues(figures: ReportFigures, id: string, year: number): (number | null)[] {
+/** A cell as charts take it: its number, or its secrecy mark (« < 3 », « s »), never 0. */
+function chartValue(cell: PublishedValue, threshold: number): ChartValue {
+  return cell.valeur ?? formatValue(cell, threshold);
+}
+
+function monthValues(figures: ReportFigures, id: string, year: number): ChartValue[] {
   return Array.from({ length: 12 }, (_, index) => {
     const cell = figures.get(id, year, 'mois', `${year}-${String(index + 1).padStart(2, '0')}`);
-    return cell ? cell.valeur : 0;
+    return cell ? chartValue(cell, figures.threshold) : 0;
   });
 }
 
 /** Splits the cells of a crossed dimension into rows × columns. */
-function crossTable(cells: readonly PublishedValue[]) {
+function crossTable(cells: readonly PublishedValue[], threshold: number) {
   const rows: string[] = [];
   const columns: string[] = [];
-  const values = new Map<string, number | null>();
+  const values = new Map<string, ChartValue>();
   for (const cell of cells) {
     const [row = '', column = ''] = cell.modalite.split(CROSS).map((part) => part.trim());
     if (!rows.includes(row)) rows.push(row);
     if (!columns.includes(column)) columns.push(column);
-    values.set(`${row}\u0000${column}`, cell.valeur);
+    values.set(`${row}\u0000${column}`, chartValue(cell, threshold));
   }
-  return { rows, columns, value: (row: string, column: string) => values.get(`${row}\u0000${column}`) ?? 0 };
+  // An absent combination is a true 0 (no row has it); a hidden one keeps its mark.
+  return { rows, columns, value: (row: string, column: string): ChartValue => values.get(`${row}\u0000${column}`) ?? 0 };
 }
 
 export function buildChartSpec(
@@ -81,7 +87,7 @@ export function buildChartSpec(
   }
   if (kind === 'pyramide' || kind === 'empilees') {
     if (!second) failAt(location, `le graphique « ${kind} » croise deux ventilations : ajoutez selon="…" (ex. par="tranche_age" selon="genre")`);
-    const table = crossTable(cells);
+    const table = crossTable(cells, figures.threshold);
     if (kind === 'pyramide') {
       const [leftName, rightName] = table.columns;
       if (leftName === undefined || rightName === undefined) failAt(location, `la pyramide demande au moins deux modalités de ${describeDimension(second)}`);
@@ -102,9 +108,9 @@ export function buildChartSpec(
   }
   const drawn = cells.filter((cell) => cell.valeur !== 0);
   const labels = drawn.map((cell) => cell.label ?? describeModalite(cell.dimension, cell.modalite));
-  const values = drawn.map((cell) => cell.valeur);
+  const values = drawn.map((cell) => chartValue(cell, figures.threshold));
   // The doughnut's whole is the published total only when masked cells hide part of it.
-  const masked = values.includes(null);
+  const masked = drawn.some((cell) => cell.valeur === null);
   if (kind === 'anneau') return { ...base, type: 'doughnut', labels, values, ...(masked && total?.valeur != null && { total: total.valeur }) };
   const series = [{ name: capitalize(libelle), values }];
   return kind === 'barres' ? { ...base, type: 'bar-vertical', labels, series } : { ...base, type: 'bar-horizontal', labels, series };

@@ -1,12 +1,13 @@
 // Wording of figures in French: values with their unit, evolutions, shares, dimension names.
 import { formatEuros, formatInteger, formatNumber, formatPercent } from '../shared/format.js';
+import { formatMask } from '../shared/secrecy-marks.js';
 import type { PublishedValue, ReportFigures } from './types.js';
 
 const MINUS = '\u2212';
 
-/** "73", "1 234,50 €", "50,3 %", or "< 3" for a suppressed cell. */
+/** "73", "1 234,50 €", "50,3 %", or the mark of a hidden cell: "< 3" (small count) or "s". */
 export function formatValue(value: PublishedValue, threshold: number): string {
-  if (value.valeur === null) return `<\u00a0${threshold}`;
+  if (value.valeur === null) return formatMask(value.masque, threshold, { unit: value.unite });
   return formatAmount(value.valeur, value.unite);
 }
 
@@ -46,7 +47,7 @@ export function computeEvolution(current: PublishedValue, previous: PublishedVal
 export function describeEvolution(current: PublishedValue, previous: PublishedValue | undefined, threshold: number): string {
   const evolution = computeEvolution(current, previous);
   // Written after « soit » in sections: it must read as a sentence without N−1 too.
-  if (!evolution) return previous ? 'évolution non publiée (petits effectifs)' : `sans point de comparaison en ${current.annee - 1}`;
+  if (!evolution) return previous ? 'évolution non publiée (secret statistique)' : `sans point de comparaison en ${current.annee - 1}`;
   const before = formatValue(evolution.previous, threshold);
   if (evolution.relative === null) return current.valeur === 0 ? `stable par rapport à ${evolution.previousYear} (0)` : `nouveau par rapport à ${evolution.previousYear} (0)`;
   if (evolution.absolute === 0) return `stable par rapport à ${evolution.previousYear} (${before})`;

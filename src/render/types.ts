@@ -1,6 +1,10 @@
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
+import type { MaskReason } from '../shared/secrecy-marks.js';
 
-/** One published value: `valeur` is null when suppressed for confidentiality ("< 3"). */
+/**
+ * One published value: `valeur` is null when hidden by statistical secrecy, and `masque` says
+ * why (printed « < 3 » for `seuil`, « s » otherwise, by figure-text.ts formatValue).
+ */
 export interface PublishedValue {
   indicateur: string;
   annee: number;
@@ -9,6 +13,7 @@ export interface PublishedValue {
   /** Printed label of the modalite (`Négatif`, `janvier 2025`); defaults to the modalite. */
   label?: string;
   valeur: number | null;
+  masque?: MaskReason;
   unite: string;
   libelle: string;
 }
@@ -30,6 +35,12 @@ export interface ReportFigures {
   dimensions(id: string): string[];
   /** Parent of each modalite of a breakdown (aid nature → categorie), for typologies. */
   parents(id: string, dimension: string): ReadonlyMap<string, string> | undefined;
+  /**
+   * Published subtotal of a typology group (the parent's own cell when it equals the sum of its
+   * children); hidden (« s », never « < 3 ») when it would reveal a hidden cell.
+   */
+  subtotal(id: string, dimension: string, year: number, parent: string): PublishedValue | undefined;
+
   /**
    * Ids in the order the data gives them (maraudes counters in the file's column order), for
    * ordering tiles and tables; ids not listed follow in `ids()` order.
@@ -75,7 +86,8 @@ export interface AssociationInfo {
 export interface AnnexInfo {
   sources: { file: string; rows: number; period: string; refused: boolean }[];
   checks: { severity: string; message: string; place: string }[];
-  suppressed: { label: string; year: number }[];
+  /** Hidden cells of year N, with why (their value is never given). */
+  suppressed: { label: string; year: number; reason: MaskReason }[];
   threshold: number;
   generatedAt: Date;
   version: string;

@@ -16,22 +16,18 @@ export function renderTypologyHelper(figures: ReportFigures, id: string, options
     const category = parents.get(cell.modalite) ?? 'Autres';
     let entry = groups.find((g) => g.category === category);
     if (!entry) {
-      entry = { category, items: [], subtotal: { count: 0, ...(amountId && { amount: 0 }) } };
+      entry = { category, items: [], subtotal: { count: undefined } };
       groups.push(entry);
     }
     const amount = amountId ? figures.get(amountId, year, by, cell.modalite) : undefined;
     entry.items.push({ label: cell.label ?? cell.modalite, count: cell, ...(amount && { amount }) });
   }
-  // Subtotals are published only when no cell of the group is masked (else they would reveal it).
+  // Subtotals are published figures of their own, protected like totals (never « < 3 »).
   for (const entry of groups) {
-    const counts = entry.items.map((item) => item.count.valeur);
-    entry.subtotal.count = counts.includes(null) ? null : counts.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-    if (amountId) {
-      const amounts = entry.items.map((item) => item.amount?.valeur ?? null);
-      entry.subtotal.amount = amounts.includes(null) ? null : amounts.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-    }
+    entry.subtotal.count = figures.subtotal(id, by, year, entry.category);
+    if (amountId) entry.subtotal.amount = figures.subtotal(amountId, by, year, entry.category);
   }
-  groups.sort((a, b) => (b.subtotal.count ?? 0) - (a.subtotal.count ?? 0));
+  groups.sort((a, b) => (b.subtotal.count?.valeur ?? 0) - (a.subtotal.count?.valeur ?? 0));
   const title = typeof options.hash.titre === 'string' ? options.hash.titre : `${capitalize(figures.get(id, year)?.libelle ?? id)} par ${describeDimension(by)} en ${year}`;
   return renderTypology(
     figures,

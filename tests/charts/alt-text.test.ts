@@ -42,7 +42,24 @@ describe('describeChart', () => {
       suppressedBelow: 3,
     });
     expect(alt).toContain(`VHC <${NBSP}3`);
-    expect(alt).toContain('masqué par confidentialité');
+    expect(alt).toContain('sans barre dessinée');
+    expect(alt).toContain(`effectif inférieur à 3`);
+  });
+
+  it('gives each hidden cell its own mark (« < 3 », « s »), never 0, and explains both', () => {
+    const alt = describeChart({
+      type: 'pyramid',
+      title: 'Pyramide',
+      bands: ['18-24 ans', '25-34 ans'],
+      left: { name: 'Femme', values: [12, `<${NBSP}3`] },
+      right: { name: 'Homme', values: ['s', 9] },
+      suppressedBelow: 3,
+    });
+    expect(alt).toContain(`18-24 ans${NBSP}: Femme 12, Homme s`);
+    expect(alt).toContain(`25-34 ans${NBSP}: Femme <${NBSP}3, Homme 9`);
+    expect(alt).not.toMatch(/Homme 0|Femme 0/);
+    expect(alt).toContain('sans barre dessinée');
+    expect(alt).toContain(`«${NBSP}s${NBSP}»${NBSP}: valeur masquée pour qu'une petite case ne puisse pas être recalculée`);
   });
 
   it('says "donnée masquée" when the threshold is unknown', () => {

@@ -19,6 +19,19 @@ describe('value labels drawn on charts', () => {
     expect(await drawnLabels(SPECS.vertical)).toEqual(['73', '71', `12${NNBSP}345`, `<${NBSP}3`]);
   });
 
+  it('draws each hidden cell\'s own mark (« s » for a complementary cell), no bar and never 0', async () => {
+    const labels = await drawnLabels({
+      type: 'bar-horizontal',
+      title: 'Tests par lieu',
+      labels: ['Centre', 'Gare', 'Port'],
+      series: [{ name: 'Tests', values: [124, 's', `<${NBSP}3`] }],
+      suppressedBelow: 3,
+    });
+    expect(labels).toEqual(['124', 's', `<${NBSP}3`]);
+    const built = buildChartConfig({ type: 'bar-horizontal', title: 'x', labels: ['a', 'b'], series: [{ name: 'x', values: [4, 's'] }] }, { color: '#1d6f8c', showTitle: false });
+    expect(built.config.data.datasets[0]?.data).toEqual([4, null]);
+  });
+
   it('labels both sides of a pyramid with magnitudes, never negative numbers', async () => {
     const labels = await drawnLabels(SPECS.pyramid);
     expect(labels).toContain('95');

@@ -52,7 +52,7 @@ describe('formatFiguresCsv', () => {
     const lines = linesOf(formatFiguresCsv(applyConfidentiality(set, 3).figures, { complete: false }));
     expect(lines[0]).toBe('indicateur;annee;dimension;modalite;valeur;unite;libelle');
     expect(lines).toContain('trod.tests;2024;depistage;VHC;< 3;tests;Tests rapides (TROD) réalisés');
-    expect(lines).toContain('trod.taux_positivite;2024;depistage;VHC;secret;%;Taux de positivité');
+    expect(lines).toContain('trod.taux_positivite;2024;depistage;VHC;s;%;Taux de positivité');
   });
 
   it('is byte-identical for the same input, whatever the order of the records', async () => {
@@ -104,11 +104,12 @@ describe('formatFiguresJson', () => {
       document.chiffres.find((c: Record<string, unknown>) => c.indicateur === id && c.annee === year && c.dimension === dimension && c.modalite === modalite);
     expect(find('maraudes.sessions', 2024)).toMatchObject({ valeur: 5, source: 'maraudes.csv', evolution: { precedent: 2, absolue: 3, relative: 150 } });
     expect(find('accueil.visites', 2024)).toMatchObject({ source: 'indicateurs.csv:4', serie: [{ annee: 2022, valeur: 2500 }, { annee: 2023, valeur: 3000 }, { annee: 2024, valeur: 3281 }] });
-    expect(find('trod.positifs', 2024, 'depistage', 'VHC')).toMatchObject({ valeur: '< 3', masque: 'seuil', libelle_modalite: 'VHC' });
+    // Positives 2024: VIH 1 + VHC 1 = 2, two « < 3 » cells would both be 1: the breakdown is « s ».
+    expect(find('trod.positifs', 2024, 'depistage', 'VHC')).toMatchObject({ valeur: 's', masque: 'secondaire', libelle_modalite: 'VHC' });
     // A change would give a hidden value away: none on a hidden cell, nor against one.
     expect(find('trod.positifs', 2024, 'depistage', 'VHC').evolution).toBeUndefined();
     expect(find('trod.tests', 2024, 'depistage', 'VIH').evolution).toBeUndefined(); // 2023 VIH = 2 is hidden
-    expect(document.secret_statistique.cellules_masquees).toContainEqual(expect.objectContaining({ indicateur: 'trod.positifs', annee: 2024, modalite: 'VHC', raison: 'seuil' }));
+    expect(document.secret_statistique.cellules_masquees).toContainEqual(expect.objectContaining({ indicateur: 'trod.positifs', annee: 2024, modalite: 'VHC', raison: 'secondaire' }));
     expect(document.constats.map((c: { code: string }) => c.code)).toEqual(['positif_sans_orientation', 'renouvellement_sans_decision_anterieure']);
     expect(JSON.stringify(document)).not.toMatch(PERSON_CODES);
   });

@@ -41,6 +41,18 @@ export function createFakeFigures(values: readonly PublishedValue[], options: Fa
       const map = options.parents?.[`${id}|${dimension}`];
       return map ? new Map(Object.entries(map)) : undefined;
     },
+    // Like the pipeline: the parent's own `categorie` cell, else the sum of the group's cells;
+    // hidden (« s ») when it would reveal a hidden cell.
+    subtotal: (id, dimension, year, parent) => {
+      const parents = options.parents?.[`${id}|${dimension}`] ?? options.parents?.[`aides.nombre|${dimension}`] ?? {};
+      const children = values.filter((v) => v.indicateur === id && v.annee === year && v.dimension === dimension && (parents[v.modalite] ?? 'Autres') === parent);
+      if (children.length === 0) return undefined;
+      const own = find(id, year, 'categorie', parent);
+      const base = cell(id, year, 'categorie', parent, null, { unite: children[0]?.unite ?? '', libelle: children[0]?.libelle ?? id });
+      if (own !== undefined) return own.valeur === null ? { ...base, masque: 'secondaire' } : { ...base, valeur: own.valeur };
+      if (children.some((child) => child.valeur === null)) return { ...base, masque: 'secondaire' };
+      return { ...base, valeur: children.reduce((sum, child) => sum + (child.valeur ?? 0), 0) };
+    },
   };
 }
 

@@ -90,14 +90,17 @@ describe('typologie', () => {
     expect(rows[daily + 5]?.attributes).toContain('sous-total');
   });
 
-  it('does not publish a subtotal that would reveal a masked cell', () => {
+  it('prints a subtotal that would reveal a masked cell as « s », never « < 3 », and explains both marks', () => {
     const texts = rows.map((r) => r.text);
     const lodging = texts.indexOf('Hébergement');
     expect(texts.slice(lodging + 1, lodging + 4)).toEqual([
       `Maintien dans le logement 4 2${NNBSP}045,62${NBSP}€`,
-      `Nuitée d’hôtel <${NBSP}3 80,00${NBSP}€`,
-      `Sous-total Hébergement <${NBSP}3 2${NNBSP}125,62${NBSP}€`,
+      `Nuitée d’hôtel <${NBSP}3 s`,
+      'Sous-total Hébergement s s',
     ]);
+    const notes = visibleText(html.slice(html.indexOf('</table>')));
+    expect(notes).toContain(`«${NBSP}<${NBSP}3${NBSP}»${NBSP}: effectif inférieur à 3`);
+    expect(notes).toContain(`«${NBSP}s${NBSP}»${NBSP}: valeur masquée pour qu'une petite case ne puisse pas être recalculée`);
   });
 
   it('puts natures without a category under "Autres" and ends with the grand total', () => {

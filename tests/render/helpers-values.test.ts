@@ -34,8 +34,20 @@ describe('chiffre', () => {
   });
 
   it('uses the configured threshold in the "<" text', () => {
-    const strict = createFakeFigures([value('x.y', 2023, null)], { year: 2023, threshold: 5 });
+    const strict = createFakeFigures([value('x.y', 2023, null, { masque: 'seuil' })], { year: 2023, threshold: 5 });
     expect(visibleText(renderBody('{{chiffre "x.y"}}', strict))).toBe(`<${NBSP}5`);
+  });
+
+  it('prints a complementary cell, a rate or an amount that is hidden as « s », never « < 3 »', () => {
+    const hidden = createFakeFigures(
+      [
+        value('x.y', 2023, null, { masque: 'secondaire' }),
+        value('x.taux', 2023, null, { masque: 'associee', unite: '%' }),
+        value('x.montant', 2023, null, { masque: 'seuil', unite: '€' }),
+      ],
+      { year: 2023 },
+    );
+    expect(visibleText(renderBody('{{chiffre "x.y"}} {{chiffre "x.taux"}} {{chiffre "x.montant"}}', hidden))).toBe('s s s');
   });
 
   it('reads another year with annee=', () => {

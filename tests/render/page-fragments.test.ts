@@ -55,7 +55,7 @@ function input(sections: SectionSource[], checks: number): RenderInput {
     annex: {
       sources: [{ file: 'trod.csv', rows: 66, period: 'janvier à décembre 2025', refused: false }],
       checks: Array.from({ length: checks }, (_, i) => ({ severity: 'warning', message: `Constat de contrôle numéro ${i + 1}`, place: `trod.csv, ligne ${i + 2}` })),
-      suppressed: [{ label: 'Tests réalisés — Syphilis', year: 2025 }],
+      suppressed: [{ label: 'Tests réalisés — Syphilis', year: 2025, reason: 'seuil' }],
       threshold: 3,
       generatedAt: new Date('2026-02-01T10:00:00Z'),
       version: '0.0.0-test',

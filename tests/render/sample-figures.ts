@@ -28,10 +28,10 @@ export const figures = createFakeFigures(
     cell('trod.tests', 2023, 'depistage', 'VHB', 42, { unite: 'tests', libelle: 'Tests réalisés' }),
     cell('trod.tests', 2023, 'depistage', 'Syphilis', 34, { unite: 'tests', libelle: 'Tests réalisés' }),
     value('trod.positifs', 2023, 7, { libelle: 'Tests positifs' }),
-    value('trod.positifs', 2022, null, { libelle: 'Tests positifs' }),
-    cell('trod.positifs', 2023, 'depistage', 'VIH', null, { libelle: 'Tests positifs' }),
+    value('trod.positifs', 2022, null, { libelle: 'Tests positifs', masque: 'seuil' }),
+    cell('trod.positifs', 2023, 'depistage', 'VIH', null, { libelle: 'Tests positifs', masque: 'seuil' }),
     cell('trod.positifs', 2023, 'depistage', 'Syphilis', 5, { libelle: 'Tests positifs' }),
-    cell('trod.positifs', 2023, 'depistage', 'VHC', null, { libelle: 'Tests positifs' }),
+    cell('trod.positifs', 2023, 'depistage', 'VHC', null, { libelle: 'Tests positifs', masque: 'seuil' }),
     value('domiciliations.personnes', 2023, 273, { libelle: 'Personnes domiciliées' }),
     value('domiciliations.renouvellements', 2023, 113, { libelle: 'Renouvellements' }),
     value('aides.nombre', 2023, 150, { libelle: 'Aides attribuées' }),
@@ -46,8 +46,9 @@ export const figures = createFakeFigures(
         ['Autre chose', 6, 120],
       ] as const
     ).flatMap(([nature, count, amount]) => [
-      cell('aides.nombre', 2023, 'nature', nature, count === 1 ? null : count, { libelle: 'Aides attribuées' }),
-      cell('aides.montant', 2023, 'nature', nature, amount, { unite: '€', libelle: 'Montant des aides' }),
+      // As published: the small count « < 3 », its amount « s » (it would reveal the count).
+      cell('aides.nombre', 2023, 'nature', nature, count === 1 ? null : count, { libelle: 'Aides attribuées', ...(count === 1 && { masque: 'seuil' as const }) }),
+      cell('aides.montant', 2023, 'nature', nature, count === 1 ? null : amount, { unite: '€', libelle: 'Montant des aides', ...(count === 1 && { masque: 'associee' as const }) }),
     ]),
   ],
   {
