@@ -1,6 +1,6 @@
 // `rapport build`: config → figures → charts → HTML → PDF, all in memory; outputs are written
 // last, atomically, so a failed or interrupted build never replaces a good PDF with a broken one.
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { renderChart } from '../charts/index.js';
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
 import { formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig, type ResolvedSection } from '../config/index.js';
@@ -15,7 +15,8 @@ import { computeFigures } from './compute-figures.js';
 import { createReportFigures } from './report-figures.js';
 import { describeFamily } from '../shared/describe-id.js';
 import type { ReportFigures } from '../render/types.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { lockOutputFolder } from './output-lock.js';
+import { writeOutputs, type OutputFile, type WriteStaged } from './write-outputs.js';
 
 export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
 
@@ -27,9 +28,18 @@ export interface BuildOptions {
   /** Build only this section (staff workflow). */
   section?: string;
   version: string;
-  onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void;
-  /** Fixed generation date (tests, reproducible builds). */
+  /** Progress; a returned promise is awaited (a pause point for interruption tests). */
+  onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void | Promise<void>;
+  /** Real generation date, printed in the annex only when given (`--horodater`); never in the PDF metadata. */
   now?: Date;
+  /** Date in the PDF metadata (Info and XMP); default 31 December of the report year, so rebuilds give the same bytes. */
+  documentDate?: Date;
+  /** Longest wait for one answer of the browser before it is taken for hung (ms). */
+  browserTimeoutMs?: number;
+  /** Called when every output is written aside, just before they replace the previous ones. */
+  beforeSwap?: () => Promise<void> | void;
+  /** Tests only: how outputs are written (to simulate a full disk). */
+  writeStaged?: WriteStaged;
 }
 
 export interface BuildResult {
@@ -87,10 +97,20 @@ function checkFamilies(sections: readonly ResolvedSection[], figures: Pick<Repor
   }
 }
 
+/** Builds the report with the output folder locked: a second build of the same folder stops with a message. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
+  const lock = lockOutputFolder(resolve(options.outputDir ?? join(options.folder, 'sortie')));
+  try {
+    return await buildLocked(options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const timings: Partial<Record<BuildStage, number>> = {};
   const stage = async <T>(name: BuildStage, run: () => Promise<T>): Promise<T> => {
-    options.onStage?.(name, 'start');
+    await options.onStage?.(name, 'start');
     const started = performance.now();
     try {
       return await run();
@@ -159,7 +179,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       glossary: config.glossaire,
       partners: config.partenaires.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
       funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
-      annex: describeAnnex(report, set, prepared.published, options.version, options.now ?? new Date()),
+      annex: describeAnnex(report, set, prepared.published, options.version, options.now),
       objectives: Object.entries(config.objectifs).map(([id, objective]) => ({
         id,
         expected: objective.valeur,
@@ -177,7 +197,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const reportTitle = formatReportTitle(config, year);
   const title = reportTitle.startsWith(config.association.nom) ? reportTitle : `${config.association.nom} — ${reportTitle}`;
   const pdf = await stage('PDF', () =>
-    withBrowser((browser) =>
+    withBrowser(
+      (browser) =>
       renderPdf({
         browser,
         html: rendered.html,
@@ -190,9 +211,10 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
           keywords: ["rapport d'activité", String(year), ...prepared.sections.map((s) => s.title)],
           language: 'fr',
           creator: `rapport ${options.version}`,
-          ...(options.now !== undefined && { creationDate: options.now }),
+          creationDate: options.documentDate ?? new Date(Date.UTC(year, 11, 31)),
         },
       }),
+      options.browserTimeoutMs === undefined ? {} : { timeoutMs: options.browserTimeoutMs },
     ),
   );
 
@@ -206,14 +228,18 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     timings,
   };
   await stage('écriture', async () => {
+    const files: OutputFile[] = [{ name: basename(result.pdfPath), content: pdf.pdf }];
     if (options.section === undefined) {
       result.htmlPath = `${base}.html`;
       result.csvPath = join(outputDir, `chiffres-${year}.csv`);
-      await writeFileAtomic(result.htmlPath, rendered.fill(pdf.anchorPages));
-      await writeFileAtomic(result.csvPath, prepared.csv);
+      files.push({ name: basename(result.htmlPath), content: rendered.fill(pdf.anchorPages) });
+      files.push({ name: basename(result.csvPath), content: prepared.csv });
     }
-    // The PDF last: it is what people open, and it must never be newer than its companions.
-    await writeFileAtomic(result.pdfPath, pdf.pdf);
+    // One set: the previous PDF, HTML and CSV stay until all new ones are complete, then all are swapped.
+    await writeOutputs(outputDir, files, {
+      ...(options.beforeSwap !== undefined && { beforeSwap: options.beforeSwap }),
+      ...(options.writeStaged !== undefined && { writeStaged: options.writeStaged }),
+    });
   });
   return result;
 }

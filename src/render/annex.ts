@@ -30,7 +30,10 @@ export function renderAnnex(annex: AnnexInfo): string {
         : `<p>Les effectifs compris entre 1 et ${annex.threshold - 1} sont affichés «\u00a0&lt;\u00a0${annex.threshold}\u00a0» ; lorsqu'un total est publié, une seconde case de la même ventilation est aussi masquée pour qu'on ne puisse pas retrouver la première par soustraction. ${formatInteger(annex.suppressed.length)} case${annex.suppressed.length > 1 ? 's' : ''} masquée${annex.suppressed.length > 1 ? 's' : ''} :</p><ul>${groupSuppressed(annex.suppressed)
             .map((line) => `<li>${escapeHtml(line)}</li>`)
             .join('')}</ul>`;
-  const date = annex.generatedAt.toISOString().slice(0, 10);
+  const produced =
+    annex.generatedAt === undefined
+      ? `<p>Document produit par rapport ${escapeHtml(annex.version)}, logiciel libre de rapport d'activité. Il peut être reconstruit à l'identique à partir des mêmes fichiers de données et de la même configuration.</p>`
+      : `<p>Document produit le ${formatDateFr(annex.generatedAt.toISOString().slice(0, 10))} par rapport ${escapeHtml(annex.version)}, logiciel libre de rapport d'activité.</p>`;
   return (
     '<h2>Sources</h2>' +
     '<p>Tous les chiffres de ce rapport sont calculés automatiquement à partir des fichiers ci-dessous ; aucun n\'est saisi à la main.</p>' +
@@ -41,7 +44,7 @@ export function renderAnnex(annex: AnnexInfo): string {
     '<h2>Secret statistique</h2>' +
     suppressed +
     '<h2>Production</h2>' +
-    `<p>Document produit le ${formatDateFr(date)} par rapport ${escapeHtml(annex.version)}, logiciel libre de rapport d'activité.</p>`
+    produced
   );
 }
 

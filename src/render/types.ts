@@ -59,7 +59,8 @@ export interface AnnexInfo {
   checks: { severity: string; message: string; place: string }[];
   suppressed: { label: string; year: number }[];
   threshold: number;
-  generatedAt: Date;
+  /** Shown only when given (`rapport build --horodater`): without it the document is the same bytes at every rebuild. */
+  generatedAt?: Date;
   version: string;
 }
 
