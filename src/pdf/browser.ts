@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -71,12 +72,17 @@ const running = new Set<RunningBrowser>();
 function killNow(entry: RunningBrowser): void {
   entry.killed = true;
   const child = entry.browser?.process() ?? entry.child;
-  if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+  const running = child?.exitCode === null && child.signalCode === null;
+  if (child?.pid !== undefined) {
     try {
-      // puppeteer starts Chromium in its own process group: kill the renderers and helpers too.
-      process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+      // puppeteer starts Chromium in its own process group: kill the renderers and helpers too,
+      // even when the main process has already quit (after a graceful close its helpers may
+      // still be shutting down, slowly on a loaded machine).
+      if (process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+      else if (running) child.kill('SIGKILL');
     } catch {
-      child.kill('SIGKILL');
+      // ESRCH: the whole group is gone already.
+      if (running) child.kill('SIGKILL');
     }
   }
   try {
@@ -136,6 +142,9 @@ async function closeBrowser(entry: RunningBrowser, hung: boolean): Promise<void>
   } finally {
     clearTimeout(timer);
     killNow(entry);
+    // Returns only once Chromium has ended: nothing is left running when the build goes on.
+    const child = entry.browser?.process() ?? entry.child;
+    if (child !== undefined && child.exitCode === null && child.signalCode === null) await once(child, 'exit');
     await rm(entry.userDataDir, { recursive: true, force: true, maxRetries: 3 });
     unregister(entry);
   }

@@ -154,6 +154,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const charts = { drawn: 0, fromCache: 0 };
   let chartTime = 0;
   const drawChart = async (spec: ChartSpec): Promise<RenderedChart> => {
+    if (charts.drawn + charts.fromCache === 0) await options.onStage?.('graphiques', 'start');
     const started = performance.now();
     const chart = await renderChart(spec, { color: config.association.couleur, cacheDir });
     chartTime += performance.now() - started;

@@ -49,7 +49,8 @@ export function describeFsError(error: unknown, path: string, place: FsPlace = '
     case 'EEXIST': {
       const file = findFileInTheWay(path);
       if (file === undefined && code === 'EEXIST') return new UsageError(`«\u00a0${path}\u00a0» existe déjà et ne peut pas être remplacé`, options);
-      return new UsageError(`«\u00a0${file ?? path}\u00a0» est un fichier, pas un dossier\u00a0: impossible d'y créer «\u00a0${path}\u00a0»`, options);
+      const inside = file === undefined || file === path ? '' : `\u00a0: impossible d'y créer «\u00a0${path}\u00a0»`;
+      return new UsageError(`«\u00a0${file ?? path}\u00a0» est un fichier, pas un dossier${inside}`, options);
     }
     case 'EISDIR':
       return new UsageError(`«\u00a0${path}\u00a0» est un dossier\u00a0: impossible de le remplacer par un fichier`, {
