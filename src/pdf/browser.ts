@@ -144,10 +144,27 @@ async function closeBrowser(entry: RunningBrowser, hung: boolean): Promise<void>
     killNow(entry);
     // Returns only once Chromium has ended: nothing is left running when the build goes on.
     const child = entry.browser?.process() ?? entry.child;
-    if (child !== undefined && child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+    if (child !== undefined && child.exitCode === null && child.signalCode === null) await once(child, 'exit').catch(() => undefined);
     await rm(entry.userDataDir, { recursive: true, force: true, maxRetries: 3 });
     unregister(entry);
   }
+}
+
+/**
+ * A browser whose connection broke is about to end: its exit code or signal makes the message
+ * ("code de sortie 7"). Bounded by the delay, in case it closed its pipe and lingers (it is
+ * killed afterwards anyway).
+ */
+async function waitForExit(child: ChildProcess | undefined, timeoutMs: number): Promise<void> {
+  if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    once(child, 'exit').catch(() => undefined),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 /** Per-browser answer delay, for the tabs opened by withPage. */
@@ -200,6 +217,7 @@ export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, optio
     } catch (error) {
       if (entry.interruptedBy === undefined) {
         hung = isTimeout(error);
+        if (!hung) await waitForExit(entry.child, timeoutMs);
         throw describeBrowserFailure({ executablePath, error, timeoutMs, starting: true, child: entry.child, killedByUs: false });
       }
       throw error;
@@ -214,6 +232,7 @@ export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, optio
       throw new RenderError(`génération du PDF interrompue (${entry.interruptedBy})`, { cause: error });
     }
     hung ||= isTimeout(error);
+    if (!hung && entry.browser?.connected === false) await waitForExit(entry.browser.process() ?? undefined, timeoutMs);
     throw describeBrowserFailure({
       executablePath,
       error,

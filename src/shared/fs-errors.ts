@@ -16,7 +16,12 @@ function errnoCode(error: unknown): string | undefined {
 /** The nearest ancestor of `path` that exists and is not a folder (the cause of ENOTDIR). */
 function findFileInTheWay(path: string): string | undefined {
   for (let current = path; ; current = dirname(current)) {
-    const info = statSync(current, { throwIfNoEntry: false });
+    let info;
+    try {
+      info = statSync(current, { throwIfNoEntry: false });
+    } catch {
+      // ENOTDIR: a file further up is in the way.
+    }
     if (info !== undefined && !info.isDirectory()) return current;
     if (dirname(current) === current) return undefined;
   }
