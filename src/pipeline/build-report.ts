@@ -16,7 +16,8 @@ import { createReportFigures } from './report-figures.js';
 import { describeFamily } from '../shared/describe-id.js';
 import type { ReportFigures } from '../render/types.js';
 import { lockOutputFolder } from './output-lock.js';
-import { writeOutputs, type OutputFile, type WriteStaged } from './write-outputs.js';
+import { registerCleanup } from '../shared/interrupt.js';
+import { removeOwnTemporaryFiles, writeOutputs, type OutputFile, type WriteStaged } from './write-outputs.js';
 
 export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
 
@@ -99,10 +100,14 @@ function checkFamilies(sections: readonly ResolvedSection[], figures: Pick<Repor
 
 /** Builds the report with the output folder locked: a second build of the same folder stops with a message. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
-  const lock = lockOutputFolder(resolve(options.outputDir ?? join(options.folder, 'sortie')));
+  const outputDir = resolve(options.outputDir ?? join(options.folder, 'sortie'));
+  const lock = lockOutputFolder(outputDir);
+  // On a signal: no temporary file of this build left in the output folder (chart cache included).
+  const unregister = registerCleanup(() => removeOwnTemporaryFiles(outputDir));
   try {
     return await buildLocked(options);
   } finally {
+    unregister();
     lock.release();
   }
 }

@@ -56,6 +56,29 @@ function syncFolder(folder: string): void {
 }
 
 /**
+ * Removes the temporary files this process was writing anywhere below `outputDir` (they carry
+ * its pid: ours, and the chart cache's `<entry>.<pid>.<random>.tmp`). For the interruption
+ * cleanup: a signal must leave no `.tmp` file in the output folder.
+ */
+export function removeOwnTemporaryFiles(outputDir: string): void {
+  const mark = `.${process.pid}`;
+  const walk = (folder: string, depth: number): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.name.endsWith(STAGING_SUFFIX) && entry.name.includes(mark)) rmSync(path, { recursive: true, force: true });
+      else if (entry.isDirectory() && depth < 3) walk(path, depth + 1);
+    }
+  };
+  walk(outputDir, 0);
+}
+
+/**
  * Completes the swap of a build killed during it (manifest present: every new file was complete),
  * then removes staging folders left by killed builds. Call with the folder's lock held.
  */
