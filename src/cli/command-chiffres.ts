@@ -8,6 +8,7 @@ import { applyConfidentiality, formatFiguresCsv, formatFiguresJson } from '../fi
 import { computeFigures } from '../pipeline/compute-figures.js';
 import { writeFileAtomic } from '../pipeline/write-atomic.js';
 import { UsageError } from '../shared/errors.js';
+import { describeFsError } from '../shared/fs-errors.js';
 import { formatInteger, plural } from '../shared/format.js';
 import { writeError, writeOut } from './output.js';
 import { parseYearOption } from './parse-options.js';
@@ -44,7 +45,13 @@ export function defaultChiffresPath(folder: string, year: number, format: Export
  * `.json` given with the CSV format…), which would be replaced by the export.
  */
 export function checkChiffresPath(path: string, format: ExportFormat, defaultName: string): void {
-  const info = statSync(path, { throwIfNoEntry: false });
+  let info;
+  try {
+    info = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    // A regular file where a folder of the path should be (ENOTDIR), no access…
+    throw describeFsError(error, path);
+  }
   if (info?.isDirectory()) {
     throw new UsageError(`--sortie désigne le dossier «\u00a0${path}\u00a0»\u00a0: un nom de fichier est attendu`, {
       hint: `par ex. --sortie ${join(path, defaultName)}`,

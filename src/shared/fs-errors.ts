@@ -43,7 +43,8 @@ export function describeFsError(error: unknown, path: string, place: FsPlace = '
   if (code === undefined) return error;
   const what = place === 'sortie' ? 'le fichier ou dossier de sortie' : 'le dossier temporaire';
   const hint = hintFor(place);
-  const options = { hint, cause: error, details: [`code système\u00a0: ${code}`] };
+  // The errno code stays in `cause` (shown with --debug), not in the message.
+  const options = { hint, cause: error };
   switch (code) {
     case 'EACCES':
     case 'EPERM':
