@@ -206,6 +206,9 @@ export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, optio
         args: CHROMIUM_ARGS,
         // A pipe instead of a debugging TCP port: nothing listens on the network.
         pipe: true,
+        // Chromium's own temp files (org.chromium.Chromium.*, left behind when it is killed) go
+        // inside the profile folder, which is removed whatever happens.
+        env: { ...process.env, TMPDIR: userDataDir },
         timeout: timeoutMs,
         // Every command to the browser: without it puppeteer waits 180 s for a hung one.
         protocolTimeout: timeoutMs,

@@ -27,7 +27,8 @@ afterEach(() => {
 });
 
 function profiles(folder: string): string[] {
-  return readdirSync(folder).filter((name) => name.startsWith('rapport-chromium-'));
+  // Everything: the profile, and Chromium's own temp files (org.chromium.Chromium.*).
+  return readdirSync(folder);
 }
 
 /** A fake browser: a shell script that never answers (or exits at once), in its own process group like Chromium. */
