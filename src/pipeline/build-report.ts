@@ -203,8 +203,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const reportTitle = formatReportTitle(config, year);
   const title = reportTitle.startsWith(config.association.nom) ? reportTitle : `${config.association.nom} — ${reportTitle}`;
   const pdf = await stage('PDF', () =>
-    withBrowser(
-      (browser) =>
+    withBrowser((browser) =>
       renderPdf({
         browser,
         html: rendered.html,

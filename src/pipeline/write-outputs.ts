@@ -6,7 +6,7 @@
 // leaves its staging folder with a manifest: the next build finishes the swap before its own.
 import { closeSync, existsSync, lstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-errors.js';
 import { registerCleanup } from '../shared/interrupt.js';
@@ -158,6 +158,8 @@ function swapIn(outputDir: string, staging: string, names: readonly string[]): v
  */
 export async function writeOutputs(outputDir: string, files: readonly OutputFile[], options: WriteOutputsOptions = {}): Promise<void> {
   const writeStaged = options.writeStaged ?? writeDurably;
+  // Names, never paths: nothing is written outside the output folder.
+  for (const file of files) if (file.name !== basename(file.name) || file.name.startsWith('.')) throw new Error(`output name is not a plain file name: ${file.name}`);
   const staging = join(outputDir, `${STAGING_PREFIX}${process.pid}${STAGING_SUFFIX}`);
   const unregister = registerCleanup(() => rmSync(staging, { recursive: true, force: true }));
   try {
