@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
+import { readlinkSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { launch, type Browser, type Page } from 'puppeteer';
 import { RapportError, RenderError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-errors.js';
@@ -86,10 +86,28 @@ function killNow(entry: RunningBrowser): void {
     }
   }
   try {
+    removeSingletonFolder(entry.userDataDir);
     rmSync(entry.userDataDir, { recursive: true, force: true, maxRetries: 2 });
   } catch {
     // Best effort in a signal or exit handler: a leftover temp folder must not mask the signal.
   }
+}
+
+/**
+ * Chromium keeps a socket in a folder of its own in the temp folder (org.chromium.Chromium.*),
+ * reached by the SingletonSocket link of the profile; it removes it when it quits, not when it
+ * is killed. (Pointing Chromium's TMPDIR into the profile instead is not an option: the socket
+ * path would exceed the 108 characters a Unix socket allows, and Chromium aborts.)
+ */
+function removeSingletonFolder(userDataDir: string): void {
+  let target: string;
+  try {
+    target = readlinkSync(join(userDataDir, 'SingletonSocket'));
+  } catch {
+    return;
+  }
+  const folder = dirname(target);
+  if (basename(folder).startsWith('org.chromium.Chromium.')) rmSync(folder, { recursive: true, force: true });
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -206,9 +224,6 @@ export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, optio
         args: CHROMIUM_ARGS,
         // A pipe instead of a debugging TCP port: nothing listens on the network.
         pipe: true,
-        // Chromium's own temp files (org.chromium.Chromium.*, left behind when it is killed) go
-        // inside the profile folder, which is removed whatever happens.
-        env: { ...process.env, TMPDIR: userDataDir },
         timeout: timeoutMs,
         // Every command to the browser: without it puppeteer waits 180 s for a hung one.
         protocolTimeout: timeoutMs,

@@ -3,8 +3,8 @@
 // over. Creating the folder and the lock first also surfaces an unusable output folder before
 // any work is done.
 import { hostname } from 'node:os';
-import { join } from 'node:path';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-errors.js';
 import { registerCleanup } from '../shared/interrupt.js';
@@ -52,14 +52,27 @@ function formatTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('fr-FR');
 }
 
+/** Removes `folder` and its parents up to `top` while they are empty (rmdir fails on a non-empty one). */
+function removeEmptyFolders(folder: string, top: string): void {
+  for (let current = folder; current.startsWith(top); current = dirname(current)) {
+    try {
+      rmdirSync(current);
+    } catch {
+      return;
+    }
+    if (current === top) return;
+  }
+}
+
 /**
  * Creates `outputDir` if needed and takes its lock, or throws a UsageError (exit 2) naming the
  * build that holds it. The lock file is complete from the start: written aside, then hard-linked
  * into place (link fails if the name exists, atomically).
  */
 export function lockOutputFolder(outputDir: string): OutputLock {
+  let created: string | undefined;
   try {
-    mkdirSync(outputDir, { recursive: true });
+    created = mkdirSync(outputDir, { recursive: true });
   } catch (error) {
     throw describeFsError(error, outputDir);
   }
@@ -116,6 +129,8 @@ export function lockOutputFolder(outputDir: string): OutputLock {
         // Already gone: nothing to release.
       }
     }
+    // A build that failed before writing anything leaves no empty output folder it created.
+    if (created !== undefined) removeEmptyFolders(outputDir, created);
   };
   const unregister = registerCleanup(release);
   return { release };

@@ -81,3 +81,23 @@ describe('lockOutputFolder', () => {
     expect(existsSync(join(folder, LOCK_FILE))).toBe(true);
   });
 });
+
+describe('lockOutputFolder on a build that wrote nothing', () => {
+  it('removes the output folder it created when it is still empty (bug: invalid data left an empty sortie/ in the project)', () => {
+    const parent = makeFolder({});
+    const folder = join(parent, 'sortie', 'annee');
+    lockOutputFolder(folder).release();
+    expect(existsSync(join(parent, 'sortie'))).toBe(false);
+  });
+
+  it('keeps a folder that existed before, or that holds outputs', () => {
+    const parent = makeFolder({ 'sortie/ancien.pdf': 'x' });
+    lockOutputFolder(join(parent, 'sortie')).release();
+    expect(existsSync(join(parent, 'sortie', 'ancien.pdf'))).toBe(true);
+    const fresh = join(parent, 'neuf');
+    const lock = lockOutputFolder(fresh);
+    writeFileSync(join(fresh, 'rapport.pdf'), 'x');
+    lock.release();
+    expect(existsSync(join(fresh, 'rapport.pdf'))).toBe(true);
+  });
+});
