@@ -94,6 +94,7 @@ export function recoverInterruptedWrites(outputDir: string): void {
     const staging = join(outputDir, entry);
     const manifest = join(staging, MANIFEST);
     if (existsSync(manifest)) {
+      // Complete by construction (written aside, then renamed): the swap had started.
       const names = JSON.parse(readFileSync(manifest, 'utf8')) as string[];
       for (const name of names) {
         if (existsSync(join(staging, name))) renameSync(join(staging, name), join(outputDir, name));
@@ -115,7 +116,9 @@ function swapIn(outputDir: string, staging: string, names: readonly string[]): v
       });
     }
   }
-  writeFileSync(join(staging, MANIFEST), JSON.stringify(names));
+  // Written aside then renamed: a manifest that exists is complete, even after a SIGKILL.
+  writeFileSync(join(staging, `${MANIFEST}.part`), JSON.stringify(names));
+  renameSync(join(staging, `${MANIFEST}.part`), join(staging, MANIFEST));
   syncFolder(staging);
   const done: { name: string; hadPrevious: boolean }[] = [];
   let current = outputDir;
