@@ -2,7 +2,7 @@
 // the wrong kind, an unusable temp folder, a browser that hangs or crashes. Each gives a French
 // message naming the path or the browser and what to do, exit 2 or 3, never « Erreur interne »,
 // and leaves the previous outputs and the temp folder as they were.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,13 +60,42 @@ describe('build: output folder problems', () => {
     expectFrench(await runRapport(['build', PROJECT, '--sortie', join(path, 'sortie')]), 2, `«\u00a0${path}\u00a0» est un fichier, pas un dossier`);
   });
 
-  it('an output folder the user may not write to (run as an unprivileged user): exit 2, « accès refusé »', async () => {
+  // Needs root to switch to "nobody" (the suite runs as root); as a normal user chmod would do, but this machine has none.
+  it.skipIf(process.getuid?.() !== 0)('an output folder the user may not write to (run as an unprivileged user): exit 2, « accès refusé »', async () => {
     const out = join(scratch, 'protege');
     mkdirSync(out, { mode: 0o755 });
     // Root may write anywhere: run the CLI as "nobody" (setpriv, util-linux), in a folder it may read.
     const result = await runAsNobody(['build', PROJECT, '--sortie', out]);
     expectFrench(result, 2, `impossible d'écrire «\u00a0${out}\u00a0»`, 'accès refusé');
     expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+/** Whether this machine lets us mount a small tmpfs (root in a permissive container). */
+function canMountTmpfs(): boolean {
+  const probe = mkdtempSync(join(tmpdir(), 'rapport-mount-probe-'));
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status === 0;
+  if (mounted) spawnSync('umount', [probe]);
+  rmSync(probe, { recursive: true, force: true });
+  return mounted;
+}
+
+describe('build: a really full disk', () => {
+  // A 400 kB tmpfs as the output folder: the PDF and HTML do not fit. Needs mount rights; reported as skipped elsewhere.
+  it.runIf(canMountTmpfs())('exit 3, « plus de place sur le disque » naming the file, the previous set intact, no temporary file', async () => {
+    const out = join(scratch, 'disque-plein');
+    mkdirSync(out);
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=400k', 'tmpfs', out]).status).toBe(0);
+    try {
+      const previous = { 'rapport-activite-2025.pdf': 'ancien pdf', 'rapport-activite-2025.html': 'ancien html', 'chiffres-2025.csv': 'ancien csv' };
+      for (const [name, content] of Object.entries(previous)) writeFileSync(join(out, name), content);
+      const result = await runRapport(['build', PROJECT, '--sortie', out, '-q']);
+      expectFrench(result, 3, 'Erreur : plus de place sur le disque pour écrire «\u00a0' + out, "les fichiers produits précédemment n'ont pas été modifiés");
+      for (const [name, content] of Object.entries(previous)) expect(readFileSync(join(out, name), 'utf8')).toBe(content);
+      expect(readdirSync(out).filter((name) => name !== '.cache').sort()).toEqual(Object.keys(previous).sort());
+    } finally {
+      spawnSync('umount', [out]);
+    }
   });
 });
 
