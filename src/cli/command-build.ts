@@ -5,6 +5,7 @@ import { formatNumber } from '../shared/format.js';
 import { writeError, writeOut } from './output.js';
 import { parseYearOption } from './parse-options.js';
 import { readVersion } from '../shared/version.js';
+import { RenderError } from '../shared/errors.js';
 import { parseDelayOption, readSourceDateEpoch, resolveBrowserTimeout } from './build-env.js';
 
 interface BuildCommandOptions {
@@ -56,6 +57,23 @@ function createProgress(quiet: boolean) {
   };
 }
 
+/**
+ * The build pipeline, loaded on demand. puppeteer reads its settings under HOME when loaded: a
+ * HOME this user may not read (a service account, `sudo -u`) is said in French, not as an errno.
+ */
+async function loadBuildPipeline(): Promise<typeof import('../pipeline/build-report.js')> {
+  try {
+    return await import('../pipeline/build-report.js');
+  } catch (error) {
+    const { code, path } = error as { code?: unknown; path?: unknown };
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+    throw new RenderError(`impossible de charger le moteur PDF\u00a0: accès refusé à «\u00a0${String(path ?? '?')}\u00a0»`, {
+      hint: 'lancez rapport avec une variable HOME qui désigne un dossier de cet utilisateur, par ex. HOME=/home/moi rapport build …',
+      cause: error,
+    });
+  }
+}
+
 export function registerBuild(program: Command): void {
   program
     .command('build')
@@ -77,7 +95,7 @@ export function registerBuild(program: Command): void {
       const quiet = options.quiet === true;
       if (!quiet) writeError(`Construction du rapport — ${folder}${options.section ? ` (section ${options.section})` : ''}`);
       // Loaded on demand: puppeteer, chart.js and canvas cost a second of start-up that `check` must not pay.
-      const { buildReport } = await import('../pipeline/build-report.js');
+      const { buildReport } = await loadBuildPipeline();
       const browserTimeoutMs = resolveBrowserTimeout(options.delaiNavigateur);
       // SOURCE_DATE_EPOCH stands for "now" everywhere: the PDF dates, and the annex date if asked.
       const sourceDate = readSourceDateEpoch();
