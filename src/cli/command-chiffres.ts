@@ -1,11 +1,14 @@
 // `rapport chiffres`: every figure of the report, exported as CSV (French Excel, re-readable as
 // history) or JSON (with evolutions). Published values by default; `--complet` for internal use.
 import { InvalidArgumentError, type Command } from 'commander';
-import { join, relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
 import { describeConfigFile, listMultiAnswerDimensions, loadConfig } from '../config/index.js';
 import { applyConfidentiality, formatFiguresCsv, formatFiguresJson } from '../figures/index.js';
 import { computeFigures } from '../pipeline/compute-figures.js';
 import { writeFileAtomic } from '../pipeline/write-atomic.js';
+import { UsageError } from '../shared/errors.js';
+import { describeFsError } from '../shared/fs-errors.js';
 import { formatInteger, plural } from '../shared/format.js';
 import { writeError, writeOut } from './output.js';
 import { parseYearOption } from './parse-options.js';
@@ -36,6 +39,36 @@ export function defaultChiffresPath(folder: string, year: number, format: Export
   return join(resolve(folder), 'sortie', `chiffres-${year}${complete ? '-complet' : ''}.${format}`);
 }
 
+/**
+ * `--sortie` must name a file of the chosen format: not an existing folder (a likely slip for the
+ * output folder of `build`), not a device or pipe, and not another kind of file (a `.pdf`, a
+ * `.json` given with the CSV format…), which would be replaced by the export.
+ */
+export function checkChiffresPath(path: string, format: ExportFormat, defaultName: string): void {
+  let info;
+  try {
+    info = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    // A regular file where a folder of the path should be (ENOTDIR), no access…
+    throw describeFsError(error, path);
+  }
+  if (info?.isDirectory()) {
+    throw new UsageError(`--sortie désigne le dossier «\u00a0${path}\u00a0»\u00a0: un nom de fichier est attendu`, {
+      hint: `par ex. --sortie ${join(path, defaultName)}`,
+    });
+  }
+  if (info !== undefined && !info.isFile()) {
+    throw new UsageError(`--sortie désigne «\u00a0${path}\u00a0», qui n'est pas un fichier ordinaire`, { hint: 'indiquez un fichier .csv ou .json' });
+  }
+  const extension = extname(path).toLowerCase();
+  if (extension !== `.${format}`) {
+    throw new UsageError(
+      `--sortie «\u00a0${path}\u00a0»\u00a0: l'export au format ${format} doit porter l'extension .${format}${extension === '' ? '' : ` (et non ${extension})`}`,
+      { hint: extension === '.csv' || extension === '.json' ? `ajoutez --format ${extension.slice(1)}, ou changez le nom du fichier` : `par ex. --sortie ${defaultName}` },
+    );
+  }
+}
+
 export function registerChiffres(program: Command): void {
   program
     .command('chiffres')
@@ -49,6 +82,11 @@ export function registerChiffres(program: Command): void {
     .action(async (folder: string, options: ChiffresOptions) => {
       const config = await loadConfig(folder);
       const year = options.annee ?? config.annee;
+      // Checked before the figures are computed: a wrong path fails fast.
+      if (options.sortie !== undefined) {
+        const name = `chiffres-${year ?? 'AAAA'}${options.complet === true ? '-complet' : ''}.${options.format}`;
+        checkChiffresPath(resolve(options.sortie), options.format, name);
+      }
       const { figures } = await computeFigures({
         folder,
         ...(year !== undefined && { year }),

@@ -1,6 +1,7 @@
 // argv → command; every error → a French message and an exit code. The only place that prints.
 import { Command, CommanderError, Help } from 'commander';
 import { ExitCode, RapportError } from '../shared/errors.js';
+import { exitCodeForSignal, runCleanups } from '../shared/interrupt.js';
 import { registerBuild } from './command-build.js';
 import { registerCheck } from './command-check.js';
 import { registerChiffres } from './command-chiffres.js';
@@ -59,15 +60,40 @@ export function createProgram(): Command {
   return program;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Ctrl-C, SIGTERM, SIGHUP: undo what is in progress synchronously (staging folder, temporary
+ * files, lock; the browser is killed and its profile removed by its 'exit' handler), say so,
+ * and exit 128 + signal number. The outputs are swapped in by one synchronous step, so a
+ * signal finds either the previous set or the new one, never a mix.
+ */
+function installInterruptHandlers(): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    runCleanups();
+    const name = signal === 'SIGINT' ? 'Ctrl-C (SIGINT)' : signal;
+    writeError(`\nInterrompu par ${name}\u00a0: arrêt immédiat, navigateur fermé, fichiers temporaires supprimés.`);
+    writeError("→ le dossier de sortie garde les fichiers précédents si le nouveau rapport n'était pas complet.");
+    process.exit(exitCodeForSignal(signal));
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return () => {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+  };
+}
+
 /** Runs the CLI and returns the exit code (bin/rapport.js sets process.exitCode). */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const program = createProgram();
+  const uninstall = installInterruptHandlers();
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (error) {
     return reportError(error, debug);
+  } finally {
+    uninstall();
   }
 }
 

@@ -1,17 +1,28 @@
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, type Browser, type Page } from 'puppeteer';
 import { RapportError, RenderError } from '../shared/errors.js';
+import { describeFsError } from '../shared/fs-errors.js';
+import { describeBrowserFailure, isTimeout } from './browser-failure.js';
+import { closeBrowser, register, waitForExit, type RunningBrowser } from './browser-processes.js';
 import { findBrowser, type FindBrowserOptions } from './find-browser.js';
+import { watchBrowserSpawns } from './watch-spawn.js';
 
 export interface LaunchBrowserOptions {
   /** Skip discovery and use this executable. */
   executablePath?: string;
   /** Options for discovery (tests inject the environment and the standard paths). */
   find?: FindBrowserOptions;
+  /**
+   * Longest wait for any one answer of the browser (start, loading, printing), in milliseconds.
+   * Past it the browser is taken for hung: it is killed and a RenderError says so.
+   */
+  timeoutMs?: number;
 }
+
+/** Documented default of `--delai-navigateur` (seconds × 1000). */
+export const DEFAULT_BROWSER_TIMEOUT_MS = 60_000;
 
 // Chromium phones home (updates, sync, safe browsing…) unless told not to; on a machine
 // without network that means seconds of retries. The page itself is cut off separately.
@@ -39,108 +50,36 @@ const CHROMIUM_ARGS = [
   '--proxy-bypass-list=<-loopback>',
 ];
 
-const CLOSE_GRACE_MS = 5_000;
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** Per-browser answer delay, for the tabs opened by withPage. */
+const timeouts = new WeakMap<Browser, number>();
 
-interface RunningBrowser {
-  /** Undefined while Chromium is starting: a signal then only removes the profile. */
-  browser?: Browser;
-  userDataDir: string;
-  interruptedBy?: NodeJS.Signals;
-}
-
-// Every browser alive in this process, so a signal or an exit can kill them synchronously.
-const running = new Set<RunningBrowser>();
-
-function killNow(entry: RunningBrowser): void {
-  const child = entry.browser?.process();
-  if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-    try {
-      // puppeteer starts Chromium in its own process group: kill the renderers and helpers too.
-      process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
-  }
-  try {
-    rmSync(entry.userDataDir, { recursive: true, force: true, maxRetries: 2 });
-  } catch {
-    // Best effort in a signal or exit handler: a leftover temp folder must not mask the signal.
-  }
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  for (const entry of running) {
-    entry.interruptedBy = signal;
-    killNow(entry);
-  }
-  running.clear();
-  uninstallHandlers();
-  // Our listener suppressed the default action (exit). With nobody else listening, re-raise
-  // the signal so the process ends as it would have without us.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-}
-
-function onExit(): void {
-  for (const entry of running) killNow(entry);
-  running.clear();
-}
-
-function installHandlers(): void {
-  if (running.size > 0) return;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
-  process.on('exit', onExit);
-}
-
-function uninstallHandlers(): void {
-  for (const signal of SIGNALS) process.off(signal, onSignal);
-  process.off('exit', onExit);
-}
-
-function register(entry: RunningBrowser): void {
-  installHandlers();
-  running.add(entry);
-}
-
-function unregister(entry: RunningBrowser): void {
-  running.delete(entry);
-  if (running.size === 0) uninstallHandlers();
-}
-
-async function closeBrowser(entry: RunningBrowser): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    // A wedged Chromium must not hang the build: after a grace delay, kill it.
-    const grace = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, CLOSE_GRACE_MS);
-    });
-    await Promise.race([entry.browser?.close().catch(() => undefined), grace]);
-  } finally {
-    clearTimeout(timer);
-    killNow(entry);
-    await rm(entry.userDataDir, { recursive: true, force: true, maxRetries: 3 });
-    unregister(entry);
-  }
-}
-
-function describeLaunchFailure(executablePath: string, error: unknown): RenderError {
-  const reason = error instanceof Error ? error.message.split('\n').slice(0, 6) : [String(error)];
-  return new RenderError(`Chromium (${executablePath}) n'a pas pu démarrer`, {
-    hint: "vérifiez que ce navigateur s'ouvre sur cette machine, ou indiquez-en un autre avec PUPPETEER_EXECUTABLE_PATH",
-    details: reason,
-    cause: error,
-  });
+/** The delay given to withBrowser for this browser (printHtml uses it for loading and printing). */
+export function readBrowserTimeout(browser: Browser): number {
+  return timeouts.get(browser) ?? DEFAULT_BROWSER_TIMEOUT_MS;
 }
 
 /**
  * Launches Chromium (fresh profile in a temp folder), runs `fn`, then closes the browser and
- * removes the profile on every path: success, error, SIGINT/SIGTERM/SIGHUP, process exit.
+ * removes the profile on every path: success, error, hang (timeoutMs), crash,
+ * SIGINT/SIGTERM/SIGHUP, process exit.
  */
 export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, options: LaunchBrowserOptions = {}): Promise<T> {
   const executablePath = options.executablePath ?? findBrowser(options.find);
-  const entry: RunningBrowser = { userDataDir: await mkdtemp(join(tmpdir(), 'rapport-chromium-')) };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_BROWSER_TIMEOUT_MS;
+  const profileParent = tmpdir();
+  let userDataDir: string;
+  try {
+    userDataDir = await mkdtemp(join(profileParent, 'rapport-chromium-'));
+  } catch (error) {
+    throw describeFsError(error, profileParent, 'temporaire');
+  }
+  const entry: RunningBrowser = { userDataDir };
   // Registered before the launch, so a Ctrl-C while Chromium starts still cleans up.
   register(entry);
+  const stopWatching = watchBrowserSpawns(`--user-data-dir=${userDataDir}`, (child) => {
+    entry.child = child;
+  });
+  let hung = false;
   try {
     try {
       entry.browser = await launch({
@@ -150,23 +89,43 @@ export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, optio
         args: CHROMIUM_ARGS,
         // A pipe instead of a debugging TCP port: nothing listens on the network.
         pipe: true,
+        timeout: timeoutMs,
+        // Every command to the browser: without it puppeteer waits 180 s for a hung one.
+        protocolTimeout: timeoutMs,
         // We handle signals ourselves so the profile folder is removed too.
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
       });
     } catch (error) {
-      throw describeLaunchFailure(executablePath, error);
+      if (entry.interruptedBy === undefined) {
+        hung = isTimeout(error);
+        if (!hung) await waitForExit(entry.child, timeoutMs);
+        throw describeBrowserFailure({ executablePath, error, timeoutMs, starting: true, child: entry.child, killedByUs: false });
+      }
+      throw error;
+    } finally {
+      stopWatching();
     }
+    timeouts.set(entry.browser, timeoutMs);
     if (entry.interruptedBy !== undefined) throw new Error('interrupted while Chromium was starting');
     return await fn(entry.browser);
   } catch (error) {
     if (entry.interruptedBy !== undefined) {
       throw new RenderError(`génération du PDF interrompue (${entry.interruptedBy})`, { cause: error });
     }
-    throw error;
+    hung ||= isTimeout(error);
+    if (!hung && entry.browser?.connected === false) await waitForExit(entry.browser.process() ?? undefined, timeoutMs);
+    throw describeBrowserFailure({
+      executablePath,
+      error,
+      timeoutMs,
+      starting: false,
+      child: entry.browser?.process() ?? entry.child,
+      killedByUs: entry.killed === true,
+    });
   } finally {
-    await closeBrowser(entry);
+    await closeBrowser(entry, hung);
   }
 }
 
@@ -178,13 +137,20 @@ export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<
   } catch (error) {
     throw new RenderError("impossible d'ouvrir une page dans Chromium", { cause: error, details: [String(error)] });
   }
+  const timeoutMs = readBrowserTimeout(browser);
+  page.setDefaultTimeout(timeoutMs);
+  page.setDefaultNavigationTimeout(timeoutMs);
+  let healthy = true;
   try {
     return await fn(page);
   } catch (error) {
+    healthy = !isTimeout(error) && browser.connected;
     if (error instanceof RapportError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new RenderError("Chromium n'a pas pu mettre le document en page", { cause: error, details: [message] });
   } finally {
-    await page.close().catch(() => undefined);
+    // Closing a tab of a hung or dead browser would wait for the whole delay again.
+    const closing = page.close().catch(() => undefined);
+    if (healthy) await closing;
   }
 }

@@ -2,10 +2,6 @@ import type { Browser, HTTPRequest } from 'puppeteer';
 import { withPage } from './browser.js';
 import type { PrintResult } from './types.js';
 
-// Generous: a long report on a slow shared machine; a hang still ends in an error.
-const LOAD_TIMEOUT_MS = 60_000;
-const PRINT_TIMEOUT_MS = 180_000;
-
 /** Inline resources (fonts, images, SVG as data: URIs) are part of the document itself. */
 function isInline(url: string): boolean {
   return url.startsWith('data:');
@@ -37,7 +33,10 @@ export async function printHtml(browser: Browser, html: string): Promise<PrintRe
       const refusal = request.isNavigationRequest() ? request.respond({ status: 204, body: '' }) : request.abort('blockedbyclient');
       refusal.catch(() => undefined);
     });
-    await page.setContent(html, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    // The delay given to withBrowser (--delai-navigateur): a hung browser ends in an error, and
+    // withBrowser kills it.
+    const timeout = page.getDefaultTimeout();
+    await page.setContent(html, { waitUntil: 'load', timeout });
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
@@ -47,7 +46,7 @@ export async function printHtml(browser: Browser, html: string): Promise<PrintRe
       // The footer is drawn by CSS @page margin boxes, which know the document's own styles.
       displayHeaderFooter: false,
       waitForFonts: true,
-      timeout: PRINT_TIMEOUT_MS,
+      timeout,
     });
     return { pdf, blockedRequests };
   });

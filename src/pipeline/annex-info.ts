@@ -10,7 +10,7 @@ function describeLines(lines: readonly number[]): string {
   return lines.length > 6 ? `lignes ${shown}…` : lines.length > 1 ? `lignes ${shown}` : `ligne ${shown}`;
 }
 
-export function describeAnnex(report: IngestReport, set: FigureSet, published: PublishedFigures, version: string, now: Date): AnnexInfo {
+export function describeAnnex(report: IngestReport, set: FigureSet, published: PublishedFigures, version: string, now: Date | undefined): AnnexInfo {
   const sources = report.files
     .filter((file) => file.dataset !== null)
     .map((file) => {
@@ -37,5 +37,5 @@ export function describeAnnex(report: IngestReport, set: FigureSet, published: P
   const suppressed = published.suppressed
     .filter((cell) => cell.annee === set.year)
     .map((cell) => ({ label: `${cell.libelle} — ${cell.libelleModalite}`, year: cell.annee, reason: cell.raison }));
-  return { sources, checks, suppressed, threshold: published.threshold, generatedAt: now, version };
+  return { sources, checks, suppressed, threshold: published.threshold, ...(now !== undefined && { generatedAt: now }), version };
 }

@@ -1,19 +1,21 @@
 // `rapport build`: config → figures → charts → HTML → PDF, all in memory; outputs are written
 // last, atomically, so a failed or interrupted build never replaces a good PDF with a broken one.
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { renderChart } from '../charts/index.js';
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
 import { describeConfigFile, formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
 import { applyConfidentiality, counterFigureId, formatFiguresCsv } from '../figures/index.js';
-import { renderPdf, withBrowser, type RenderPdfOptions } from '../pdf/index.js';
+import { renderPdf, withBrowser, type LaunchBrowserOptions, type RenderPdfOptions } from '../pdf/index.js';
 import { renderReport, titleHoldsName } from '../render/render-report.js';
 import { UsageError } from '../shared/errors.js';
 import { describeAnnex } from './annex-info.js';
 import { computeFigures } from './compute-figures.js';
 import { createReportFigures } from './report-figures.js';
 import { checkFamilies, listDefaultSections } from './default-sections.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { lockOutputFolder } from './output-lock.js';
+import { registerCleanup } from '../shared/interrupt.js';
+import { removeOwnTemporaryFiles, writeOutputs, type OutputFile, type WriteStaged } from './write-outputs.js';
 
 export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
 
@@ -25,11 +27,20 @@ export interface BuildOptions {
   /** Build only this section (staff workflow). */
   section?: string;
   version: string;
-  onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void;
-  /** Fixed generation date (tests, reproducible builds). */
+  /** Progress; a returned promise is awaited (a pause point for interruption tests). */
+  onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void | Promise<void>;
+  /** Real generation date, printed in the annex only when given (`--horodater`); never in the PDF metadata. */
   now?: Date;
   /** A browser already running (several builds in one process, e.g. tests); else one is launched. */
   browser?: RenderPdfOptions['browser'];
+  /** Date in the PDF metadata (Info and XMP); default 31 December of the report year, so rebuilds give the same bytes. */
+  documentDate?: Date;
+  /** Longest wait for one answer of the browser before it is taken for hung (ms). */
+  browserTimeoutMs?: number;
+  /** Called when every output is written aside, just before they replace the previous ones. */
+  beforeSwap?: () => Promise<void> | void;
+  /** Tests only: how outputs are written (to simulate a full disk). */
+  writeStaged?: WriteStaged;
 }
 
 export interface BuildResult {
@@ -45,14 +56,33 @@ export interface BuildResult {
   warnings: string[];
 }
 
-function runWithBrowser<T>(shared: RenderPdfOptions['browser'], run: (browser: NonNullable<RenderPdfOptions['browser']>) => Promise<T>): Promise<T> {
-  return shared ? run(shared) : withBrowser(run);
+/** A browser given by the caller (several builds in one process) is used as is; else one is launched for this build. */
+function runWithBrowser<T>(
+  shared: RenderPdfOptions['browser'],
+  run: (browser: NonNullable<RenderPdfOptions['browser']>) => Promise<T>,
+  launch: LaunchBrowserOptions = {},
+): Promise<T> {
+  return shared ? run(shared) : withBrowser(run, launch);
 }
 
+/** Builds the report with the output folder locked: a second build of the same folder stops with a message. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
+  const outputDir = resolve(options.outputDir ?? join(options.folder, 'sortie'));
+  const lock = lockOutputFolder(outputDir);
+  // On a signal: no temporary file of this build left in the output folder (chart cache included).
+  const unregister = registerCleanup(() => removeOwnTemporaryFiles(outputDir));
+  try {
+    return await buildLocked(options);
+  } finally {
+    unregister();
+    lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const timings: Partial<Record<BuildStage, number>> = {};
   const stage = async <T>(name: BuildStage, run: () => Promise<T>): Promise<T> => {
-    options.onStage?.(name, 'start');
+    await options.onStage?.(name, 'start');
     const started = performance.now();
     try {
       return await run();
@@ -112,6 +142,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const charts = { drawn: 0, fromCache: 0 };
   let chartTime = 0;
   const drawChart = async (spec: ChartSpec): Promise<RenderedChart> => {
+    if (charts.drawn + charts.fromCache === 0) await options.onStage?.('graphiques', 'start');
     const started = performance.now();
     const chart = await renderChart(spec, { color: config.association.couleur, cacheDir });
     chartTime += performance.now() - started;
@@ -137,7 +168,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       glossary: config.glossaire,
       partners: config.partenaires.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
       funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
-      annex: describeAnnex(report, set, prepared.published, options.version, options.now ?? new Date()),
+      annex: describeAnnex(report, set, prepared.published, options.version, options.now),
       objectives: Object.entries(config.objectifs).map(([id, objective]) => ({
         id,
         expected: objective.valeur,
@@ -168,9 +199,10 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
           keywords: ["rapport d'activité", String(year), ...prepared.sections.map((s) => s.title)],
           language: 'fr',
           creator: `rapport ${options.version}`,
-          ...(options.now !== undefined && { creationDate: options.now }),
+          creationDate: options.documentDate ?? new Date(Date.UTC(year, 11, 31)),
         },
       }),
+      options.browserTimeoutMs === undefined ? {} : { timeoutMs: options.browserTimeoutMs },
     ),
   );
 
@@ -185,14 +217,18 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     warnings: [...warnings, ...rendered.warnings.map((w) => `${w.file}, ligne ${w.line} : ${w.message}`)],
   };
   await stage('écriture', async () => {
+    const files: OutputFile[] = [{ name: basename(result.pdfPath), content: pdf.pdf }];
     if (options.section === undefined) {
       result.htmlPath = `${base}.html`;
       result.csvPath = join(outputDir, `chiffres-${year}.csv`);
-      await writeFileAtomic(result.htmlPath, rendered.fill(pdf.anchorPages));
-      await writeFileAtomic(result.csvPath, prepared.csv);
+      files.push({ name: basename(result.htmlPath), content: rendered.fill(pdf.anchorPages) });
+      files.push({ name: basename(result.csvPath), content: prepared.csv });
     }
-    // The PDF last: it is what people open, and it must never be newer than its companions.
-    await writeFileAtomic(result.pdfPath, pdf.pdf);
+    // One set: the previous PDF, HTML and CSV stay until all new ones are complete, then all are swapped.
+    await writeOutputs(outputDir, files, {
+      ...(options.beforeSwap !== undefined && { beforeSwap: options.beforeSwap }),
+      ...(options.writeStaged !== undefined && { writeStaged: options.writeStaged }),
+    });
   });
   return result;
 }

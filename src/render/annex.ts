@@ -24,7 +24,10 @@ export function renderAnnex(annex: AnnexInfo): string {
           annex.checks.length > MAX_LISTED ? `<p class="note">… et ${formatInteger(annex.checks.length - MAX_LISTED)} autres constats (voir « rapport check »).</p>` : ''
         }`;
   const suppressed = annex.threshold === 0 ? '<p>Le secret statistique est désactivé dans la configuration (seuil 0) : toutes les valeurs sont publiées.</p>' : describeSecrecy(annex);
-  const date = annex.generatedAt.toISOString().slice(0, 10);
+  const produced =
+    annex.generatedAt === undefined
+      ? `<p>Document produit par rapport ${escapeHtml(annex.version)}, logiciel libre de rapport d'activité. Il peut être reconstruit à l'identique à partir des mêmes fichiers de données et de la même configuration.</p>`
+      : `<p>Document produit le ${formatDateFr(annex.generatedAt.toISOString().slice(0, 10))} par rapport ${escapeHtml(annex.version)}, logiciel libre de rapport d'activité.</p>`;
   return (
     '<h2>Sources</h2>' +
     '<p>Tous les chiffres de ce rapport sont calculés automatiquement à partir des fichiers ci-dessous ; aucun n\'est saisi à la main.</p>' +
@@ -35,7 +38,7 @@ export function renderAnnex(annex: AnnexInfo): string {
     '<h2>Secret statistique</h2>' +
     suppressed +
     '<h2>Production</h2>' +
-    `<p>Document produit le ${formatDateFr(date)} par rapport ${escapeHtml(annex.version)}, logiciel libre de rapport d'activité.</p>`
+    produced
   );
 }
 

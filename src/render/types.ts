@@ -89,7 +89,8 @@ export interface AnnexInfo {
   /** Hidden cells of year N, with why (their value is never given). */
   suppressed: { label: string; year: number; reason: MaskReason }[];
   threshold: number;
-  generatedAt: Date;
+  /** Shown only when given (`rapport build --horodater`): without it the document is the same bytes at every rebuild. */
+  generatedAt?: Date;
   version: string;
 }
 

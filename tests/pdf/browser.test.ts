@@ -3,7 +3,7 @@ import type { Browser } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import { withBrowser, withPage } from '../../src/pdf/index.js';
 import { RenderError } from '../../src/shared/errors.js';
-import { eventually, livingProcessesInGroup } from './helpers.js';
+import { livingProcessesInGroup, waitUntil } from './helpers.js';
 
 interface Launched {
   pid: number;
@@ -33,7 +33,7 @@ describe('withBrowser', () => {
     });
     expect(version).toMatch(/Chrom/);
     expect(launched).toBeDefined();
-    if (launched !== undefined) expect(await eventually(() => isGone(launched!))).toBe(true);
+    if (launched !== undefined) expect(await waitUntil(() => isGone(launched!))).toBe(true);
   });
 
   it('closes Chromium when the work throws, and rethrows the error unchanged', async () => {
@@ -47,7 +47,7 @@ describe('withBrowser', () => {
       }),
     ).rejects.toBe(failure);
     expect(launched).toBeDefined();
-    if (launched !== undefined) expect(await eventually(() => isGone(launched!))).toBe(true);
+    if (launched !== undefined) expect(await waitUntil(() => isGone(launched!))).toBe(true);
   });
 
   it('on SIGINT kills Chromium at once, removes its profile and reports an interruption', async () => {
@@ -70,7 +70,7 @@ describe('withBrowser', () => {
       process.off('SIGINT', keepAlive);
     }
     expect(launched).toBeDefined();
-    if (launched !== undefined) expect(await eventually(() => isGone(launched!))).toBe(true);
+    if (launched !== undefined) expect(await waitUntil(() => isGone(launched!))).toBe(true);
     // The handler is removed once no browser is running: nothing left listening.
     expect(process.listeners('SIGINT')).not.toContain(keepAlive);
   });

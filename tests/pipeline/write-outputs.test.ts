@@ -1,0 +1,102 @@
+// writeOutputs: the PDF, HTML and CSV of a build replace the previous ones as a set; a failure
+// (full disk, a folder in the way) keeps the previous set and leaves no staging folder; a swap
+// cut short by a kill is completed by the next build.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RapportError } from '../../src/shared/errors.js';
+import { recoverInterruptedWrites, writeOutputs, type OutputFile } from '../../src/pipeline/write-outputs.js';
+import { makeFolder } from '../figures/figure-helpers.js';
+
+const PREVIOUS = { 'rapport.pdf': 'ancien pdf', 'rapport.html': 'ancien html', 'chiffres.csv': 'ancien csv' };
+const NEW: OutputFile[] = [
+  { name: 'rapport.pdf', content: Buffer.from('nouveau pdf') },
+  { name: 'rapport.html', content: 'nouveau html' },
+  { name: 'chiffres.csv', content: 'nouveau csv' },
+];
+
+function contents(folder: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const name of readdirSync(folder).sort()) result[name] = readFileSync(join(folder, name), 'utf8');
+  return result;
+}
+
+function diskFull(afterFiles: number) {
+  let written = 0;
+  return async (path: string, content: string | Uint8Array): Promise<void> => {
+    if (written === afterFiles) throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC' });
+    written += 1;
+    writeFileSync(path, content);
+  };
+}
+
+describe('writeOutputs', () => {
+  it('replaces the whole previous set and leaves nothing else in the folder', async () => {
+    const folder = makeFolder(PREVIOUS);
+    await writeOutputs(folder, NEW);
+    expect(contents(folder)).toEqual({ 'chiffres.csv': 'nouveau csv', 'rapport.html': 'nouveau html', 'rapport.pdf': 'nouveau pdf' });
+  });
+
+  it('writes a first set into an empty folder', async () => {
+    const folder = makeFolder({});
+    await writeOutputs(folder, NEW);
+    expect(Object.keys(contents(folder))).toEqual(['chiffres.csv', 'rapport.html', 'rapport.pdf']);
+  });
+
+  it.each([0, 1, 2])('disk full after %i staged file(s): French error naming the file (exit 3), previous set untouched, no staging left', async (after) => {
+    const folder = makeFolder(PREVIOUS);
+    const run = writeOutputs(folder, NEW, { writeStaged: diskFull(after) });
+    await expect(run).rejects.toBeInstanceOf(RapportError);
+    await expect(run).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringContaining(`plus de place sur le disque pour écrire «\u00a0${join(folder, NEW[after]!.name)}\u00a0»`),
+      hint: expect.stringMatching(/libérez de la place/),
+    });
+    expect(contents(folder)).toEqual(PREVIOUS);
+  });
+
+  it('a folder where an output should go: usage error naming it, nothing replaced, the folder and its content kept', async () => {
+    const folder = makeFolder({ 'rapport.pdf': 'ancien pdf', 'rapport.html': 'ancien html', 'chiffres.csv/garde.txt': 'garde' });
+    const run = writeOutputs(folder, NEW);
+    await expect(run).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(`«\u00a0${join(folder, 'chiffres.csv')}\u00a0» existe et n'est pas un fichier`) });
+    expect(readFileSync(join(folder, 'rapport.pdf'), 'utf8')).toBe('ancien pdf');
+    expect(readFileSync(join(folder, 'rapport.html'), 'utf8')).toBe('ancien html');
+    expect(readFileSync(join(folder, 'chiffres.csv', 'garde.txt'), 'utf8')).toBe('garde');
+    expect(readdirSync(folder).sort()).toEqual(['chiffres.csv', 'rapport.html', 'rapport.pdf']);
+  });
+
+  it('an output folder that vanished: French error naming it, not an English errno', async () => {
+    const folder = join(makeFolder({}), 'parti');
+    await expect(writeOutputs(folder, NEW)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(`«\u00a0${folder}\u00a0»`) });
+  });
+});
+
+describe('recoverInterruptedWrites', () => {
+  it('completes a swap cut short by a kill (manifest written): the set is all new', () => {
+    // State after a SIGKILL between two renames: the PDF is new, the HTML and CSV still staged.
+    const folder = makeFolder({
+      'rapport.pdf': 'nouveau pdf',
+      'rapport.html': 'ancien html',
+      'chiffres.csv': 'ancien csv',
+      '.rapport-ecriture-999999.tmp/manifeste.json': JSON.stringify(['rapport.pdf', 'rapport.html', 'chiffres.csv']),
+      '.rapport-ecriture-999999.tmp/precedent-rapport.pdf': 'ancien pdf',
+      '.rapport-ecriture-999999.tmp/rapport.html': 'nouveau html',
+      '.rapport-ecriture-999999.tmp/chiffres.csv': 'nouveau csv',
+    });
+    recoverInterruptedWrites(folder);
+    expect(contents(folder)).toEqual({ 'chiffres.csv': 'nouveau csv', 'rapport.html': 'nouveau html', 'rapport.pdf': 'nouveau pdf' });
+  });
+
+  it('drops a staging folder whose swap never started (no manifest): the previous set stays', () => {
+    const folder = makeFolder({ ...PREVIOUS, '.rapport-ecriture-999999.tmp/rapport.pdf': 'moitié' });
+    recoverInterruptedWrites(folder);
+    expect(contents(folder)).toEqual(PREVIOUS);
+  });
+
+  it('runs before each write, so a new build cleans up after a killed one', async () => {
+    const folder = makeFolder({ ...PREVIOUS, '.rapport-ecriture-999999.tmp/rapport.pdf': 'moitié' });
+    mkdirSync(join(folder, '.rapport-ecriture-888888.tmp'));
+    await writeOutputs(folder, NEW);
+    expect(Object.keys(contents(folder))).toEqual(['chiffres.csv', 'rapport.html', 'rapport.pdf']);
+  });
+});
