@@ -34,7 +34,14 @@ async function exportsOf(folder: string): Promise<{ set: FigureSet; publicCsv: s
   const multiAnswer = listMultiAnswerDimensions(config);
   let set: FigureSet;
   try {
-    ({ figures: set } = await computeFigures({ folder, columns: config.colonnes, values: config.valeurs, multiAnswerDimensions: multiAnswer }));
+    ({ figures: set } = await computeFigures({
+      folder,
+      columns: config.colonnes,
+      values: config.valeurs,
+      multiAnswerDimensions: multiAnswer,
+      categories: config.categories,
+      labels: config.libelles,
+    }));
   } catch {
     return undefined; // invalid data: nothing is published either
   }
@@ -58,6 +65,8 @@ describe('no masked cell of a public export can be recomputed from the published
     for (const folder of folders) if ((await exportsOf(folder)) !== undefined) withData.push(folder);
     expect(withData.length).toBeGreaterThanOrEqual(4);
     expect(withData).toContain(join(ROOT, 'fixtures/association-demo'));
+    // Every association folder is a valid project: none may be skipped as « invalid ».
+    for (const name of readdirSync(join(ROOT, 'fixtures/associations'))) expect(withData).toContain(join(ROOT, 'fixtures/associations', name));
   }, 120_000);
 
   it('finds the recomputable cells of an export that hides small cells only (the audit can fail)', async () => {
