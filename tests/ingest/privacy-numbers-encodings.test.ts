@@ -118,7 +118,7 @@ describe('a file whose encoding changes mid-way (issue 8: mojibake « IndÃ©ter
   const row = (lieu: string) => `02/01/2024;VIH;NEG;${lieu}`;
 
   it('UTF-8 with one Windows-1252 line: error naming that line', async () => {
-    const lines = [Buffer.from(`${header}\n`)];
+    const lines: Buffer[] = [Buffer.from(`${header}\n`)];
     for (let line = 2; line <= 400; line += 1) lines.push(line === 300 ? iconv.encode(`${row('Bois de Boulogne, allée été')}\n`, 'win1252') : Buffer.from(`${row('Entrée été')}\n`));
     const folder = makeFolder({ 'trod.csv': Buffer.concat(lines) });
     const report = await ingestFolder({ folder });
@@ -127,7 +127,7 @@ describe('a file whose encoding changes mid-way (issue 8: mojibake « IndÃ©ter
   });
 
   it('Windows-1252 with one UTF-8 line: error naming that line', async () => {
-    const lines = [Buffer.from(`${header}\n`)];
+    const lines: Buffer[] = [Buffer.from(`${header}\n`)];
     for (let line = 2; line <= 400; line += 1) lines.push(line === 300 ? Buffer.from(`${row('Indéterminé')}\n`) : iconv.encode(`${row('Entrée été')}\n`, 'win1252'));
     const folder = makeFolder({ 'trod.csv': Buffer.concat(lines) });
     const report = await ingestFolder({ folder });
