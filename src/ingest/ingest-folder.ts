@@ -1,7 +1,7 @@
 // Entry of the ingest stage: the only code that reads input files. Finds the contract files
 // of a project folder, validates them as streams and hands valid rows to the sink.
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve, isAbsolute } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DataError, UsageError } from '../shared/errors.js';
 import { formatInteger } from '../shared/format.js';
 import { normalizeHeader } from '../shared/normalize.js';
@@ -58,6 +58,13 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
   let errorTotal = 0;
   const entries: string[] = [];
   const project = await realpath(resolve(options.folder));
+  const realData = await realpath(dataFolder);
+  if (isOutside(project, realData)) {
+    // `donnees` linked elsewhere would read files that are not the project's.
+    throw new UsageError(`le dossier « donnees » est un lien vers un dossier hors du projet : refusé`, {
+      hint: 'copiez les fichiers CSV dans le dossier « donnees » du projet',
+    });
+  }
   for (const entry of listed) {
     if (!entry.isSymbolicLink()) {
       entries.push(entry.name);
@@ -140,6 +147,12 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
   return { folder: resolve(options.folder), dataFolder, year, files, errors, warnings, ok: errorTotal === 0 };
 }
 
+/** True when `target` (a real path) is not below `project`. */
+function isOutside(project: string, target: string): boolean {
+  const path = relative(project, target);
+  return path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path);
+}
+
 /** Why a symbolic link in the data folder is refused, or undefined when it may be read. */
 async function checkLink(path: string, project: string): Promise<string | undefined> {
   let target: string;
@@ -148,8 +161,7 @@ async function checkLink(path: string, project: string): Promise<string | undefi
   } catch {
     return 'lien symbolique cassé (sa cible n\'existe pas) : le fichier est ignoré ; remplacez le lien par le fichier lui-même';
   }
-  const inside = relative(project, target);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+  if (target === project || isOutside(project, target)) {
     return 'lien symbolique vers un fichier hors du dossier du projet : refusé ; copiez le fichier dans le dossier « donnees » du projet';
   }
   if (!(await stat(target)).isFile()) return 'lien symbolique vers autre chose qu\'un fichier : refusé';

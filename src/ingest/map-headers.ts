@@ -2,6 +2,7 @@
 // config mapping, privacy refusal, duplicates and missing required columns.
 import { counterKey, headerKey, normalizeHeader } from '../shared/normalize.js';
 import { type DatasetId, type FieldSpec, IGNORED_COLUMNS, PERSONAL_COLUMNS } from './contract.js';
+import { holdsPersonalData } from './cells.js';
 import { isPersonalHeader } from './personal-headers.js';
 
 export type ColumnTarget =
@@ -64,6 +65,19 @@ export function mapHeaders(
         column: `n° ${index + 1}`,
         message: `la colonne n° ${index + 1} n'a pas d'en-tête : elle est ignorée`,
         fatal: false,
+      });
+      return;
+    }
+    // A header row that is really a data row may hold an e-mail or a phone number: never print it.
+    if (holdsPersonalData(header)) {
+      targets.push({ kind: 'ignored' });
+      problems.push({
+        code: 'donnee_personnelle',
+        column: `n° ${index + 1}`,
+        message:
+          `l'en-tête de la colonne n° ${index + 1} ressemble à un e-mail ou à un numéro de téléphone (non affiché) : le fichier est refusé. ` +
+          'La première ligne doit être la ligne des titres de colonnes, sans aucune donnée personnelle',
+        fatal: true,
       });
       return;
     }

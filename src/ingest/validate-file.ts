@@ -95,8 +95,8 @@ export async function validateFile(options: {
         code: 'ligne_total_ignoree',
         file,
         line,
-        value: firstText,
-        message: `ligne de total « ${firstText} » ignorée (la compter doublerait les chiffres)`,
+        value: holdsPersonalData(firstText) ? MASKED : firstText,
+        message: `ligne de total « ${holdsPersonalData(firstText) ? MASKED : firstText} » ignorée (la compter doublerait les chiffres)`,
       });
       return;
     }

@@ -177,3 +177,29 @@ describe('a report year without data (issue 8: check said ✔ for --annee 2019)'
     expect((error as RapportError).message).toBe('aucune donnée pour 2019 ; années présentes : 2024, 2025');
   });
 });
+
+describe('personal data in a header row or a total row is never printed', () => {
+  it('a header that is an e-mail (a data row pasted first) refuses the file without printing it', async () => {
+    const folder = makeFolder({ 'trod.csv': csv(['date', 'depistage', 'resultat', 'lea.martin@example.org'], ['02/01/2024', 'VIH', 'NEG', 'x']) });
+    const report = await ingestFolder({ folder });
+    expect(report.errors).toEqual([expect.objectContaining({ code: 'donnee_personnelle', column: 'n° 4' })]);
+    expect(JSON.stringify(report)).not.toContain('lea.martin');
+  });
+
+  it('a total row holding a phone number is masked in its warning', async () => {
+    const folder = makeFolder({ 'maraudes.csv': csv(['date', 'site'], ['02/01/2024', 'Gare'], ['Total appeler 06 12 34 56 78', '']) });
+    const report = await ingestFolder({ folder });
+    expect(JSON.stringify(report)).not.toContain('06 12 34 56 78');
+  });
+});
+
+describe('a data folder linked outside the project', () => {
+  it('is refused (exit 2) instead of reading files that are not the project’s', async () => {
+    const outside = makeFolder({ 'trod.csv': csv(['date', 'depistage', 'resultat'], ['02/01/2024', 'VIH', 'NEG']) });
+    const folder = makeFolder({ 'rapport.yaml': '' });
+    symlinkSync(outside, join(folder, 'donnees'));
+    const error = await ingestFolder({ folder }).catch((e: unknown) => e);
+    expect((error as RapportError).exitCode).toBe(2);
+    expect((error as RapportError).message).toContain('hors du projet');
+  });
+});
