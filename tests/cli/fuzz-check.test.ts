@@ -100,3 +100,27 @@ describe(`check on ${CASES} damaged copies of the demo files (seed ${SEED}${FULL
     expect(outcomes[1]).toBeGreaterThan(0);
   });
 });
+
+describe(`check with ${Math.ceil(CASES / 3)} damaged copies of the demo rapport.yaml (seed ${SEED})`, () => {
+  const random = createRandom(SEED + 1);
+  const config = readFileSync(join(DEMO, 'rapport.yaml'));
+
+  it('exit 0, 1 or 2 with a French message, never a crash', async () => {
+    writeFileSync(join(project, 'donnees', 'trod.csv'), originals.get('trod.csv') as Buffer);
+    const failures: string[] = [];
+    try {
+      for (let index = 0; index < Math.ceil(CASES / 3); index += 1) {
+        const { bytes, mutations } = mutateBytes(config, random);
+        writeFileSync(join(project, 'rapport.yaml'), bytes);
+        const { code, output } = await check();
+        const verdict = code === 0 ? /✔ Aucune erreur/.test(output) : (code === 1 || code === 2) && /Erreur : |✘ \d+ erreurs? : corrigez/.test(output);
+        if (!verdict || STACK_LINE.test(output) || output.includes('Erreur interne')) {
+          failures.push(`cas ${index} (rapport.yaml, ${JSON.stringify(mutations)}) : exit ${code}\n${output.slice(-600)}`);
+        }
+      }
+    } finally {
+      writeFileSync(join(project, 'rapport.yaml'), config);
+    }
+    expect(failures.slice(0, 5).join('\n\n')).toBe('');
+  });
+});
