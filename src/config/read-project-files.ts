@@ -8,6 +8,7 @@ import type { SectionSource } from '../render/types.js';
 import { describeFamily } from '../shared/describe-id.js';
 import { UsageError } from '../shared/errors.js';
 import { SECTION_ID, SECTION_ID_EXPECTED } from '../shared/section-id.js';
+import { stripAccents } from '../shared/normalize.js';
 import { ConfigError } from './config-error.js';
 import type { LoadedConfig, ResolvedSection } from './types.js';
 
@@ -31,9 +32,18 @@ async function readSection(path: string, shownAs: string, givenId: string | unde
       { file: shownAs, line: 1 + (findKeyLine(source, 'id') ?? 1), key: 'id', message: `identifiant de section invalide « ${String(frontId)} » : ${SECTION_ID_EXPECTED}` },
     ]);
   }
-  const id = givenId ?? (typeof frontId === 'string' ? frontId : basename(path, extname(path)));
+  const id = givenId ?? (typeof frontId === 'string' ? frontId : idOfFileName(basename(path, extname(path))));
   const title = typeof parsed.data.titre === 'string' ? parsed.data.titre : id;
   return { id, title, file: shownAs, body: parsed.body, bodyLine: parsed.bodyLine };
+}
+
+/** `Présentation générale` → `presentation-generale`: a file name made a valid id for `--section`. */
+function idOfFileName(name: string): string {
+  const id = stripAccents(name.toLowerCase())
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|-+$/g, '')
+    .slice(0, 64);
+  return SECTION_ID.test(id) ? id : 'section';
 }
 
 /** Line (within the front matter, 1-based) of a top-level key. */

@@ -1,7 +1,6 @@
 // Issue 8 §2 at the config stage: front matter errors and alias bombs name file and line (they
 // were an English message or an internal error), ids are never paths, logos are checked by content.
-import { writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,5 +80,21 @@ describe('logo', () => {
     expect(await readLogo(configOf('a.png'))).toMatch(/^data:image\/png;base64,/);
     expect(await readLogo(configOf('b.jpg'))).toMatch(/^data:image\/jpeg;base64,/);
     expect(await readLogo(configOf('c.svg'))).toMatch(/^data:image\/svg\+xml;base64,/);
+  });
+});
+
+describe('section ids from file names', () => {
+  it('a file name that is not an id gives one usable with --section (« Présentation générale.md » → presentation-generale)', async () => {
+    const { readSections } = await import('../../src/config/read-project-files.js');
+    const folder = mkdtempSync(join(tmpdir(), 'rapport-sections-'));
+    writeFileSync(join(folder, 'Présentation générale.md'), 'Texte.\n');
+    writeFileSync(join(folder, 'bilan.md'), 'Texte.\n');
+    const config = { folder } as unknown as LoadedConfig;
+    const sections = await readSections(config, [
+      { kind: 'file', fichier: join(folder, 'Présentation générale.md'), id: undefined },
+      { kind: 'file', fichier: join(folder, 'bilan.md'), id: undefined },
+    ]);
+    expect(sections.map((s) => s.id)).toEqual(['presentation-generale', 'bilan']);
+    for (const section of sections) expect(SECTION_ID.test(section.id)).toBe(true);
   });
 });
