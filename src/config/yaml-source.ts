@@ -63,8 +63,20 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    // Unresolved aliases and alias bombs surface here, after parsing.
-    throw new ConfigError([{ file, key: '', message: 'alias YAML (« *nom ») invalide ou trop de fois répété' }], { cause: error });
+    // Unresolved aliases and alias bombs surface here, after parsing: point at the first alias.
+    const alias = /(?:^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text);
+    const at = alias === null ? undefined : lineCounter.linePos(alias.index + alias[0].indexOf('*'));
+    throw new ConfigError(
+      [
+        {
+          file,
+          key: '',
+          message: 'alias YAML (« *nom ») invalide ou répété trop de fois (au plus 100 : protection contre les fichiers piégés)',
+          ...(at !== undefined && { line: at.line, column: at.col }),
+        },
+      ],
+      { cause: error },
+    );
   }
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);

@@ -95,10 +95,29 @@ export function parseDate(raw: string): CellResult<string> {
 
 export const INTEGER_EXPECTED = 'un nombre entier positif ou nul';
 
+/**
+ * Safe range of every number read (docs/donnees.md): beyond it a double loses units and cents,
+ * and the formatted figure would not be the one in the file.
+ */
+export const MAX_SAFE_VALUE = 1e12;
+export const MAX_SIGNIFICANT_DIGITS = 15;
+export const RANGE_EXPECTED = 'un nombre d\'au plus 1 000 000 000 000 (mille milliards) et 15 chiffres significatifs';
+
+/** True when the digits (signs, separators and decimal mark removed by the caller) leave the safe range. */
+function outOfRange(digits: string, value: number): boolean {
+  const significant = digits.replace(/^0+/, '').replace(/0+$/, '');
+  return !Number.isFinite(value) || Math.abs(value) > MAX_SAFE_VALUE || significant.length > MAX_SIGNIFICANT_DIGITS;
+}
+
 /** Non-negative integer; spaces and no-break spaces allowed as thousands separators. */
 export function parseCount(raw: string): CellResult<number> {
   const compact = raw.replace(SPACES, '');
-  if (/^\d+$/.test(compact)) return Number(compact);
+  if (/^\d+$/.test(compact)) {
+    // Short cells (nearly all) cannot leave the range: skip the check.
+    if (compact.length <= 12) return Number(compact);
+    const value = Number(compact);
+    return outOfRange(compact, value) ? new CellFailure(`${INTEGER_EXPECTED} ; valeur hors limites : ${RANGE_EXPECTED}`) : value;
+  }
   if (/^-\d+(?:[.,]\d+)?$/.test(compact)) return new CellFailure(`${INTEGER_EXPECTED} (un nombre négatif n'a pas de sens ici)`);
   if (/^\d+[.,]\d+$/.test(compact)) {
     // `12,0` is an integer written with a decimal part: still refused, the column counts events.
@@ -140,15 +159,21 @@ export function parseAmount(raw: string): CellResult<number> {
   else if (/^\d+[.,]\d+$/.test(text)) return new CellFailure(`${AMOUNT_EXPECTED} ; au plus deux décimales`);
   else return new CellFailure(AMOUNT_EXPECTED);
   if (negative) return new CellFailure(`${AMOUNT_EXPECTED} ; un montant négatif n'est pas accepté`);
-  return Math.round(Number(normalized) * 100) / 100;
+  const value = Number(normalized);
+  if (outOfRange(normalized.replace('.', ''), value)) return new CellFailure(`${AMOUNT_EXPECTED} ; valeur hors limites : ${RANGE_EXPECTED}`);
+  return Math.round(value * 100) / 100;
 }
 
 /** Any number (indicateurs.csv `valeur`): decimal comma or point, thousands spaces, sign. */
 export function parseNumber(raw: string): CellResult<number> {
   const text = raw.replace(SPACES, '').replace(/%$/, '');
-  if (/^-?\d+(?:[.,]\d+)?$/.test(text)) return Number(text.replace(',', '.'));
-  if (/^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'));
-  return new CellFailure('un nombre (ex. 1 234 ou 50,3)');
+  let normalized: string;
+  if (/^-?\d+(?:[.,]\d+)?$/.test(text)) normalized = text.replace(',', '.');
+  else if (/^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(text)) normalized = text.replace(/\./g, '').replace(',', '.');
+  else return new CellFailure('un nombre (ex. 1 234 ou 50,3)');
+  const value = Number(normalized);
+  if (outOfRange(normalized.replace(/[-.]/g, ''), value)) return new CellFailure(`un nombre ; valeur hors limites : ${RANGE_EXPECTED}`);
+  return value;
 }
 
 const TRUE_WORDS = new Set(['oui', 'o', 'vrai', 'true', '1', 'x', 'yes', 'y']);
@@ -229,9 +254,25 @@ export function parsePersonCode(raw: string): CellResult<string> {
   return raw;
 }
 
-/** Free text (site, lieu, genre…): kept as given, trimmed. */
+// A phone number inside a longer text: French (`06 12 34 56 78`, `+33 6…`) or international (`+44 20…`).
+const PHONE_IN_TEXT = /(?<![\d+])(?:(?:\+|00)33[\s.-]?\(?0?\)?[\s.-]?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)|(?<![\d+])(?:\+|00)[1-9](?:[\s.()-]?\d){8,14}(?!\d)/;
+const textMemo = new Map<string, boolean>();
+
+/** True when a free text holds an e-mail address or a phone number anywhere in it. */
+export function holdsPersonalData(raw: string): boolean {
+  const known = textMemo.get(raw);
+  if (known !== undefined) return known;
+  const personal = looksPersonal(raw) || (raw.includes('@') && EMAIL.test(raw)) || PHONE_IN_TEXT.test(raw);
+  // Files repeat a handful of sites and natures: remember each spelling once.
+  if (textMemo.size < 10_000) textMemo.set(raw, personal);
+  return personal;
+}
+
+export const TEXT_EXPECTED = 'un texte sans adresse e-mail ni numéro de téléphone (données personnelles interdites dans les fichiers)';
+
+/** Free text (site, lieu, genre…): kept as given, trimmed; never an e-mail or phone number. */
 export function parseText(raw: string): CellResult<string> {
-  return raw;
+  return holdsPersonalData(raw) ? new CellFailure(TEXT_EXPECTED) : raw;
 }
 
 export const INDICATOR_ID = /^[a-z0-9_]+(?:\.[a-z0-9_]+)*$/;

@@ -1,8 +1,8 @@
 // Entry of the ingest stage: the only code that reads input files. Finds the contract files
 // of a project folder, validates them as streams and hands valid rows to the sink.
-import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
-import { UsageError } from '../shared/errors.js';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { DataError, UsageError } from '../shared/errors.js';
 import { formatInteger } from '../shared/format.js';
 import { normalizeHeader } from '../shared/normalize.js';
 import { createRowSchemas, DATASET_FILES, DATASET_IDS, type DatasetId } from './contract.js';
@@ -47,16 +47,40 @@ const EXPECTED_NAMES = DATASET_IDS.map((id) => DATASET_FILES[id]).join(', ');
 
 export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): Promise<IngestReport> {
   const dataFolder = await findDataFolder(options.folder);
-  const entries = (await readdir(dataFolder, { withFileTypes: true }))
-    .filter((entry) => entry.isFile() && extname(entry.name).toLowerCase() === '.csv')
-    .map((entry) => entry.name)
-    .sort((a, b) => a.localeCompare(b, 'fr'));
+  const listed = (await readdir(dataFolder, { withFileTypes: true })).filter(
+    (entry) => (entry.isFile() || entry.isSymbolicLink()) && extname(entry.name).toLowerCase() === '.csv',
+  );
   const schemas = createRowSchemas(options.values, options.categories);
   const files: FileSummary[] = [];
   const errors: DataIssue[] = [];
   const warnings: DataIssue[] = [];
   const eventFileOf = new Map<DatasetId, string>();
   let errorTotal = 0;
+  const entries: string[] = [];
+  const project = await realpath(resolve(options.folder));
+  const realData = await realpath(dataFolder);
+  if (isOutside(project, realData)) {
+    // `donnees` linked elsewhere would read files that are not the project's.
+    throw new UsageError(`le dossier « donnees » est un lien vers un dossier hors du projet : refusé`, {
+      hint: 'copiez les fichiers CSV dans le dossier « donnees » du projet',
+    });
+  }
+  for (const entry of listed) {
+    if (!entry.isSymbolicLink()) {
+      entries.push(entry.name);
+      continue;
+    }
+    // A link is followed only inside the project: a data file must not pull in anything else.
+    const refusal = await checkLink(join(dataFolder, entry.name), project);
+    if (refusal === undefined) {
+      entries.push(entry.name);
+      continue;
+    }
+    errors.push({ severity: 'error', code: 'lien_refuse', file: entry.name, message: refusal });
+    errorTotal += 1;
+    files.push({ ...createFileSummary(datasetOfFile(entry.name), entry.name), errorCount: 1, refused: true });
+  }
+  entries.sort((a, b) => a.localeCompare(b, 'fr'));
 
   const ordered = [...entries].sort(
     (a, b) => DATASET_IDS.indexOf(datasetOfFile(a) ?? 'indicateurs') - DATASET_IDS.indexOf(datasetOfFile(b) ?? 'indicateurs'),
@@ -102,6 +126,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
   }
 
   const year = options.year ?? latestYear(files);
+  if (options.year !== undefined && errorTotal === 0) checkYearPresent(options.year, files);
   if (year !== undefined) {
     for (const summary of files) {
       const others = Object.entries(summary.years).filter(([y]) => Number(y) !== year);
@@ -120,6 +145,36 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
     }
   }
   return { folder: resolve(options.folder), dataFolder, year, files, errors, warnings, ok: errorTotal === 0 };
+}
+
+/** True when `target` (a real path) is not below `project`. */
+function isOutside(project: string, target: string): boolean {
+  const path = relative(project, target);
+  return path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path);
+}
+
+/** Why a symbolic link in the data folder is refused, or undefined when it may be read. */
+async function checkLink(path: string, project: string): Promise<string | undefined> {
+  let target: string;
+  try {
+    target = await realpath(path);
+  } catch {
+    return 'lien symbolique cassé (sa cible n\'existe pas) : le fichier est ignoré ; remplacez le lien par le fichier lui-même';
+  }
+  if (target === project || isOutside(project, target)) {
+    return 'lien symbolique vers un fichier hors du dossier du projet : refusé ; copiez le fichier dans le dossier « donnees » du projet';
+  }
+  if (!(await stat(target)).isFile()) return 'lien symbolique vers autre chose qu\'un fichier : refusé';
+  return undefined;
+}
+
+/** A report year no file has a row for would be a report of zeros: stop, naming the years there are. */
+function checkYearPresent(year: number, files: readonly FileSummary[]): void {
+  const present = [...new Set(files.flatMap((f) => Object.keys(f.years)))].sort();
+  if (present.length === 0 || present.includes(String(year))) return;
+  throw new DataError(`aucune donnée pour ${year} ; années présentes : ${present.join(', ')}`, {
+    hint: `choisissez une de ces années (--annee ou « annee: » dans rapport.yaml), ou ajoutez les fichiers de ${year}`,
+  });
 }
 
 /**

@@ -2,18 +2,8 @@
 // config mapping, privacy refusal, duplicates and missing required columns.
 import { counterKey, headerKey, normalizeHeader } from '../shared/normalize.js';
 import { type DatasetId, type FieldSpec, IGNORED_COLUMNS, PERSONAL_COLUMNS } from './contract.js';
-
-// `Nom et prénom`, `Tél. portable`, `Mail perso`, `Né(e) le`: headers made only of personal
-// words and connectors. `Nom du site` has a non-personal word and stays a normal column.
-const PERSONAL_WORDS = new Set(['nom', 'noms', 'prenom', 'prenoms', 'telephone', 'tel', 'portable', 'mobile', 'mail', 'email', 'courriel', 'adresse', 'naissance', 'nir', 'secu', 'ne', 'nee']);
-const CONNECTORS = new Set(['et', 'de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'e', 'perso', 'personnel', 'personnelle', 'numero', 'num', 'no', 'n', 'date', 'lieu', 'fixe', 'usage', 'famille', 'complet']);
-
-function isPersonalPhrase(normalized: string): boolean {
-  const words = normalized.split('_').filter(Boolean);
-  // `né`/`née` only count in `né(e) le`: alone they are too short to be sure.
-  const strong = words.some((w) => (w === 'ne' || w === 'nee' ? words.includes('le') : PERSONAL_WORDS.has(w)));
-  return strong && words.every((w) => PERSONAL_WORDS.has(w) || CONNECTORS.has(w));
-}
+import { holdsPersonalData } from './cells.js';
+import { isPersonalHeader } from './personal-headers.js';
 
 export type ColumnTarget =
   | { kind: 'field'; name: string; spec: FieldSpec }
@@ -78,9 +68,22 @@ export function mapHeaders(
       });
       return;
     }
+    // A header row that is really a data row may hold an e-mail or a phone number: never print it.
+    if (holdsPersonalData(header)) {
+      targets.push({ kind: 'ignored' });
+      problems.push({
+        code: 'donnee_personnelle',
+        column: `n° ${index + 1}`,
+        message:
+          `l'en-tête de la colonne n° ${index + 1} ressemble à un e-mail ou à un numéro de téléphone (non affiché) : le fichier est refusé. ` +
+          'La première ligne doit être la ligne des titres de colonnes, sans aucune donnée personnelle',
+        fatal: true,
+      });
+      return;
+    }
     // `N° de téléphone`, `No sécu`: the number marker does not make the column less personal.
     const unnumbered = key.replace(/^(?:n|no|num|numero)_/, '');
-    if (PERSONAL_COLUMNS.has(normalized) || PERSONAL_COLUMNS.has(key) || PERSONAL_COLUMNS.has(unnumbered) || isPersonalPhrase(normalized)) {
+    if (PERSONAL_COLUMNS.has(normalized) || PERSONAL_COLUMNS.has(key) || PERSONAL_COLUMNS.has(unnumbered) || isPersonalHeader(header)) {
       targets.push({ kind: 'ignored' });
       problems.push({
         code: 'donnee_personnelle',

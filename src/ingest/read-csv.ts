@@ -100,6 +100,64 @@ function firstInvalidUtf8(buffer: Buffer): number {
   return completeUtf8Length(buffer.subarray(0, low));
 }
 
+/** Newlines in `buffer` before `end`: the text line of a byte is that count + 1. */
+function countLines(buffer: Buffer, end = buffer.length): number {
+  let count = 0;
+  let at = buffer.indexOf(0x0a);
+  while (at >= 0 && at < end) {
+    count += 1;
+    at = buffer.indexOf(0x0a, at + 1);
+  }
+  return count;
+}
+
+/**
+ * Offset of the first UTF-8 encoded accent in bytes read as Windows-1252 (« Ã© », « â€™ »):
+ * such pairs are never written by a French spreadsheet in Windows-1252, so they mean a part of
+ * the file was saved in UTF-8 and would print as mojibake.
+ */
+function firstUtf8Sequence(buffer: Buffer): number {
+  for (let index = buffer.indexOf(0xc3); index >= 0; index = buffer.indexOf(0xc3, index + 1)) {
+    const next = buffer[index + 1] ?? 0;
+    if (next >= 0x80 && next <= 0xbf) return Math.min(index, firstOther(buffer, index));
+  }
+  return firstOther(buffer, buffer.length);
+}
+
+/** `Â«`, `Â°`, `â€™`, `â‚¬`: the other common UTF-8 sequences, before `limit`. */
+function firstOther(buffer: Buffer, limit: number): number {
+  for (let index = 0; index < limit - 1; index += 1) {
+    const byte = buffer[index];
+    if (byte === 0xc2) {
+      const next = buffer[index + 1] ?? 0;
+      if (next >= 0xa0 && next <= 0xbf) return index;
+    } else if (byte === 0xe2 && (buffer[index + 1] === 0x80 || buffer[index + 1] === 0x82)) {
+      const last = buffer[index + 2] ?? 0;
+      if (last >= 0x80 && last <= 0xbf) return index;
+    }
+  }
+  return limit;
+}
+
+/** Mixed head: more UTF-8 sequences than stray high bytes means UTF-8 with a few bad lines. */
+function mostlyUtf8(head: Buffer): boolean {
+  let sequences = 0;
+  let stray = 0;
+  for (let index = 0; index < head.length; index += 1) {
+    const byte = head[index] ?? 0;
+    if (byte < 0x80) continue;
+    const next = head[index + 1] ?? 0;
+    if (byte >= 0xc2 && byte <= 0xdf && next >= 0x80 && next <= 0xbf) {
+      sequences += 1;
+      index += 1;
+    } else if (byte >= 0xe0 && byte <= 0xef && next >= 0x80 && next <= 0xbf && (head[index + 2] ?? 0) >= 0x80 && (head[index + 2] ?? 0) <= 0xbf) {
+      sequences += 1;
+      index += 2;
+    } else stray += 1;
+  }
+  return sequences > stray;
+}
+
 /**
  * `firstLine`: spreadsheet line of the first record. csv-parse's `lines` counts text lines up to
  * where it gave up (the end of the file for an unclosed quote); the failing record is the one
@@ -140,6 +198,8 @@ export async function readCsvRecords(
   }
   const { bom } = detected;
   let encoding = detected.encoding;
+  // A UTF-8 file with one Windows-1252 line: read it as UTF-8 so the bad line is the one named.
+  if (encoding === 'windows-1252' && mostlyUtf8(head)) encoding = 'utf-8';
   const text = encoding === 'utf-8' ? head.toString('utf8', bom ? 3 : 0) : iconv.decode(head, 'win1252');
   const firstLine = text.split(/\r?\n|\r/, 1)[0] ?? '';
   // French Excel may write a `sep=;` first line to announce its separator.
@@ -159,6 +219,9 @@ export async function readCsvRecords(
   let pending: Buffer = Buffer.alloc(0);
   let offset = 0;
   let invalidUtf8: number | undefined;
+  /** Text line (1-based) of the first byte that does not belong to the file's encoding. */
+  let badLine: number | undefined;
+  let linesBefore = 0;
   // Feeding is manual so that UTF-8 can be validated chunk by chunk without decoding twice,
   // and Windows-1252 decoded on the fly.
   let decoder = encoding === 'windows-1252' ? iconv.getDecoder('win1252') : undefined;
@@ -169,7 +232,7 @@ export async function readCsvRecords(
     const chunk = typeof data === 'string' ? Buffer.from(data) : data;
     if (undecided && !isAscii(chunk)) {
       undecided = false;
-      if (!isUtf8(chunk.subarray(0, completeUtf8Length(chunk)))) {
+      if (!isUtf8(chunk.subarray(0, completeUtf8Length(chunk))) && !mostlyUtf8(chunk)) {
         encoding = 'windows-1252';
         decoder = iconv.getDecoder('win1252');
         onFormat?.({ encoding, bom, separator });
@@ -177,14 +240,23 @@ export async function readCsvRecords(
     }
     let out: Buffer | string = chunk;
     if (decoder) {
+      if (badLine === undefined && !isAscii(chunk)) {
+        const at = firstUtf8Sequence(chunk);
+        if (at < chunk.length) badLine = linesBefore + countLines(chunk, at) + 1;
+      }
       out = decoder.write(chunk);
     } else if (invalidUtf8 === undefined) {
       const joined = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       const complete = completeUtf8Length(joined);
-      if (!isUtf8(joined.subarray(0, complete))) invalidUtf8 = offset - pending.length + firstInvalidUtf8(joined);
+      if (!isUtf8(joined.subarray(0, complete))) {
+        const at = firstInvalidUtf8(joined);
+        invalidUtf8 = offset - pending.length + at;
+        badLine = linesBefore - countLines(pending) + countLines(joined, at) + 1;
+      }
       offset += chunk.length;
       pending = joined.subarray(complete);
     }
+    if (badLine === undefined) linesBefore += countLines(chunk);
     if (!parser.write(out)) source.pause();
   });
   parser.on('drain', () => source.resume());
@@ -211,7 +283,16 @@ export async function readCsvRecords(
   }
   if (invalidUtf8 !== undefined) {
     throw new CsvFileProblem(
-      `encodage incohérent : le début du fichier est en UTF-8 mais des caractères invalides apparaissent vers l'octet ${invalidUtf8} ; réenregistrez le fichier en « CSV UTF-8 »`,
+      `encodage incohérent : le fichier est en UTF-8 mais la ligne ${badLine ?? '?'} contient un caractère d'un autre encodage (Windows-1252 ?, octet ${invalidUtf8}) ; ` +
+        'corrigez cette ligne ou réenregistrez tout le fichier en « CSV UTF-8 »',
+      badLine,
+    );
+  }
+  if (badLine !== undefined) {
+    throw new CsvFileProblem(
+      `encodage incohérent : le fichier est en Windows-1252 mais la ligne ${badLine} contient des caractères encodés en UTF-8 (ils s'afficheraient « Ã© ») ; ` +
+        'corrigez cette ligne ou réenregistrez tout le fichier en « CSV UTF-8 »',
+      badLine,
     );
   }
   return { encoding, bom, separator };

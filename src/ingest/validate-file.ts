@@ -1,6 +1,6 @@
 // Validates one contract file as it streams: header mapping, then every row, cell by cell.
 import { headerKey } from '../shared/normalize.js';
-import { CellFailure, looksPersonal, parseCount } from './cells.js';
+import { CellFailure, holdsPersonalData, parseCount } from './cells.js';
 import { type DatasetId, type FieldSpec, listFields, PERSON_CODE_HEADERS, type RowSchemas } from './contract.js';
 import { type HeaderMapping, mapHeaders } from './map-headers.js';
 import { CsvFileProblem, readCsvRecords } from './read-csv.js';
@@ -95,8 +95,8 @@ export async function validateFile(options: {
         code: 'ligne_total_ignoree',
         file,
         line,
-        value: firstText,
-        message: `ligne de total « ${firstText} » ignorée (la compter doublerait les chiffres)`,
+        value: holdsPersonalData(firstText) ? MASKED : firstText,
+        message: `ligne de total « ${holdsPersonalData(firstText) ? MASKED : firstText} » ignorée (la compter doublerait les chiffres)`,
       });
       return;
     }
@@ -120,7 +120,8 @@ export async function validateFile(options: {
     } else {
       const expanded = expandWideRecord(wide, record);
       if (expanded.length === 0) {
-        issues.add({ severity: 'warning', code: 'ligne_sans_valeur', file, line, value: firstText, message: `ligne « ${firstText} » sans aucune valeur d'année : ignorée` });
+        const shown = holdsPersonalData(firstText) ? MASKED : firstText;
+        issues.add({ severity: 'warning', code: 'ligne_sans_valeur', file, line, value: shown, message: `ligne « ${shown} » sans aucune valeur d'année : ignorée` });
       }
       let valid = expanded.length > 0;
       for (const entry of expanded) {
@@ -174,7 +175,7 @@ export async function validateFile(options: {
     const fail = (column: string, raw: string | undefined, expected: string, spec?: FieldSpec, name?: string) => {
       valid = false;
       // Any column: an e-mail or phone number typed in the wrong place is still personal data.
-      const masked = name === 'personne' || (raw !== undefined && looksPersonal(raw));
+      const masked = name === 'personne' || (raw !== undefined && holdsPersonalData(raw));
       issues.add({
         severity: 'error',
         code: raw === undefined ? 'valeur_manquante' : 'valeur_invalide',

@@ -9,6 +9,7 @@ import { applyConfidentiality, counterFigureId, formatFiguresCsv } from '../figu
 import { renderPdf, withBrowser, type LaunchBrowserOptions, type RenderPdfOptions } from '../pdf/index.js';
 import { renderReport, titleHoldsName } from '../render/render-report.js';
 import { UsageError } from '../shared/errors.js';
+import { SECTION_ID, SECTION_ID_EXPECTED } from '../shared/section-id.js';
 import { describeAnnex } from './annex-info.js';
 import { computeFigures } from './compute-figures.js';
 import { createReportFigures } from './report-figures.js';
@@ -67,6 +68,10 @@ function runWithBrowser<T>(
 
 /** Builds the report with the output folder locked: a second build of the same folder stops with a message. */
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
+  if (options.section !== undefined && !SECTION_ID.test(options.section)) {
+    // `--section ../../../evil` once wrote evil.pdf outside the output folder.
+    throw new UsageError(`--section : identifiant de section invalide « ${options.section} »`, { hint: SECTION_ID_EXPECTED });
+  }
   const outputDir = resolve(options.outputDir ?? join(options.folder, 'sortie'));
   const lock = lockOutputFolder(outputDir);
   // On a signal: no temporary file of this build left in the output folder (chart cache included).

@@ -7,6 +7,7 @@ import { escapeHtml, renderBreakdownTable, renderObjectives, renderTiles, capita
 import { buildChartSpec, CROSS } from './chart-specs.js';
 import { renderTypologyHelper } from './typology-helper.js';
 import { renderComparisonTable } from './comparison-table.js';
+import { checkTemplate } from './check-template.js';
 import { expandFigurePattern } from './figure-order.js';
 import { describeDimension, describeEvolution, formatShare, formatValue, previousOf } from './figure-text.js';
 import { checkDimension, checkFigureId, failAt, type HelperLocation, resolveValue, resolveYear } from './resolve-figure.js';
@@ -230,7 +231,9 @@ export function expandSection(
   });
 
   try {
-    return env.compile(section.body, { strict: false, knownHelpersOnly: false })({
+    const ast = Handlebars.parse(section.body);
+    checkTemplate(ast, section);
+    return env.compile(ast, { strict: false, knownHelpersOnly: false })({
       ...section.variables,
       annee: figures.year,
       annee_precedente: figures.year - 1,

@@ -1,6 +1,6 @@
-// One folder per kind of bad input under tests/fixtures/bad/<kind>/, each with an expected.json
+// One folder per kind of bad input under fixtures/invalides/<kind>/, each with an expected.json
 // describing the error `rapport check` must report (file, line, column, value, exit code).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT, runRapport, snapshotTree, STACK_LINE } from './cli-helpers.js';
@@ -33,12 +33,13 @@ interface JsonIssue {
   text: string;
 }
 
-const BAD = join(ROOT, 'tests', 'fixtures', 'bad');
-const kinds = readdirSync(BAD).sort();
+// The cases of the permanent corpus that also carry the detailed expected.json of check --json.
+const BAD = join(ROOT, 'fixtures', 'invalides');
+const kinds = readdirSync(BAD).filter((kind) => existsSync(join(BAD, kind, 'expected.json'))).sort();
 
 beforeAll(ensureBuilt);
 
-describe('tests/fixtures/bad', () => {
+describe('fixtures/invalides (expected.json)', () => {
   it('holds one folder per error kind', () => {
     expect(kinds.length).toBeGreaterThanOrEqual(20);
   });

@@ -81,7 +81,9 @@ describe('encodings', () => {
     const problem = await readProblem(mixed);
     expect(problem.message).toMatch(/encodage incohérent/);
     // The Windows-1252 "è" of the last line: 9 bytes ("Bois;esp") after the UTF-8 part.
-    expect(problem.message).toContain(`vers l'octet ${utf8Part.length + 8}`);
+    expect(problem.message).toContain(`octet ${utf8Part.length + 8}`);
+    // Issue 8: the line too, as a spreadsheet shows it (2 + 20 000 lines before).
+    expect(problem.line).toBe(20_003);
   });
 
   it('refuses an empty file and a binary file', async () => {
