@@ -160,7 +160,8 @@ export function parseAmount(raw: string): CellResult<number> {
   else return new CellFailure(AMOUNT_EXPECTED);
   if (negative) return new CellFailure(`${AMOUNT_EXPECTED} ; un montant négatif n'est pas accepté`);
   const value = Number(normalized);
-  if (outOfRange(normalized.replace('.', ''), value)) return new CellFailure(`${AMOUNT_EXPECTED} ; valeur hors limites : ${RANGE_EXPECTED}`);
+  // Up to 12 characters (`123456789,12`) an amount is inside the range: skip the check (hot path).
+  if (normalized.length > 12 && outOfRange(normalized.replace('.', ''), value)) return new CellFailure(`${AMOUNT_EXPECTED} ; valeur hors limites : ${RANGE_EXPECTED}`);
   return Math.round(value * 100) / 100;
 }
 
@@ -257,9 +258,12 @@ export function parsePersonCode(raw: string): CellResult<string> {
 // A phone number inside a longer text: French (`06 12 34 56 78`, `+33 6…`) or international (`+44 20…`).
 const PHONE_IN_TEXT = /(?<![\d+])(?:(?:\+|00)33[\s.-]?\(?0?\)?[\s.-]?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)|(?<![\d+])(?:\+|00)[1-9](?:[\s.()-]?\d){8,14}(?!\d)/;
 const textMemo = new Map<string, boolean>();
+const PERSONAL_MARK = /[\d@]/;
 
 /** True when a free text holds an e-mail address or a phone number anywhere in it. */
 export function holdsPersonalData(raw: string): boolean {
+  // No digit and no « @ »: neither a phone number nor an e-mail (most natures, genres, sites).
+  if (!PERSONAL_MARK.test(raw)) return false;
   const known = textMemo.get(raw);
   if (known !== undefined) return known;
   const personal = looksPersonal(raw) || (raw.includes('@') && EMAIL.test(raw)) || PHONE_IN_TEXT.test(raw);
