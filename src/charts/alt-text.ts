@@ -12,7 +12,8 @@ const SEMICOLON = '\u00a0; ';
 /** E.g. "Tests par dépistage : VIH 73, VHB 71, VHC 71". */
 export function describeChart(spec: ChartSpec): string {
   const body = describeBody(spec);
-  const note = hasSuppressed(spec) ? ` ${suppressionNote(spec)}` : '';
+  const hidden = hiddenValues(spec);
+  const note = hidden.length > 0 ? ` ${suppressionNote(spec, hidden)}` : '';
   return `${body}${note}`;
 }
 
@@ -76,21 +77,6 @@ function describeYear(year: number, values: readonly ChartValue[], spec: ChartSp
   return `${year}${COLON}${parts.join(', ')}`;
 }
 
-function hasSuppressed(spec: ChartSpec): boolean {
-  switch (spec.type) {
-    case 'bar-vertical':
-    case 'bar-horizontal':
-    case 'bar-stacked':
-      return spec.series.some((one) => one.values.some(isHidden));
-    case 'doughnut':
-      return spec.values.some(isHidden);
-    case 'line-monthly':
-      return spec.values.some(isHidden) || (spec.previousValues ?? []).some(isHidden);
-    case 'pyramid':
-      return spec.left.values.some(isHidden) || spec.right.values.some(isHidden);
-  }
-}
-
 function hiddenValues(spec: ChartSpec): ChartValue[] {
   switch (spec.type) {
     case 'bar-vertical':
@@ -107,9 +93,9 @@ function hiddenValues(spec: ChartSpec): ChartValue[] {
 }
 
 /** Says that hidden cells have no bar (nothing drawn, not 0) and what each mark means. */
-function suppressionNote(spec: ChartSpec): string {
+function suppressionNote(spec: ChartSpec, hidden: readonly ChartValue[]): string {
   if (spec.suppressedBelow === undefined) return '(Certaines données sont masquées par confidentialité : aucune barre n’est dessinée pour elles.)';
-  const marks = hiddenValues(spec).map((value) => describeValue(value, spec));
+  const marks = hidden.map((value) => describeValue(value, spec));
   const notes = describeMarks(marks, spec.suppressedBelow);
   return `(Valeurs masquées, sans barre dessinée. ${notes.join(' ')})`;
 }
