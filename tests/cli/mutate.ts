@@ -1,17 +1,8 @@
 // Seeded random mutations of a file's bytes, for the property test of `rapport check`: the same
 // seed always gives the same cases, so a failure can be replayed from its case number.
 
-/** mulberry32: a tiny deterministic PRNG (Math.random cannot be seeded). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo generators' seeded PRNG (Math.random cannot be seeded). */
+export { mulberry32 as createRandom } from '../../scripts/prng.mjs';
 
 /** The bytes that break CSV files in real life: separators, quotes, line ends, NUL. */
 const INSERTED = [';', '"', '\n', '\r', ',', '\0', '\t', '""', '\r\n', '\u00e9', '\ufeff'].map((text) => Buffer.from(text, 'utf8'));
