@@ -11,7 +11,7 @@ export const ALLOWED_HELPERS: readonly string[] = [
   'if', 'unless', 'each',
 ];
 const ALLOWED = new Set(ALLOWED_HELPERS);
-const HINT = `aides disponibles : ${ALLOWED_HELPERS.join(', ')} (voir docs/sections.md)`;
+export const HELPERS_HINT = `aides disponibles : ${ALLOWED_HELPERS.join(', ')} (voir docs/sections.md)`;
 
 type Node = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 
@@ -29,11 +29,11 @@ export function checkTemplate(ast: hbs.AST.Program, section: SectionSource): voi
         return;
       case 'PartialStatement':
       case 'PartialBlockStatement':
-        failAt({ section, line: lineOf(node) }, 'inclusion « {{> …}} » (partial) non prise en charge dans une section', HINT);
+        failAt({ section, line: lineOf(node) }, 'inclusion « {{> …}} » (partial) non prise en charge dans une section', HELPERS_HINT);
         break;
       case 'Decorator':
       case 'DecoratorBlock':
-        failAt({ section, line: lineOf(node) }, 'décorateur « {{* …}} » non pris en charge dans une section', HINT);
+        failAt({ section, line: lineOf(node) }, 'décorateur « {{* …}} » non pris en charge dans une section', HELPERS_HINT);
         break;
       case 'MustacheStatement':
       case 'SubExpression':
@@ -43,7 +43,7 @@ export function checkTemplate(ast: hbs.AST.Program, section: SectionSource): voi
         const isCall = node.type !== 'MustacheStatement' || call.params.length > 0 || (call.hash?.pairs.length ?? 0) > 0;
         // `{{annee}}` is a variable; `{{x "a"}}`, `{{#x}}` and `(x)` call a helper.
         if (isCall && path.type === 'PathExpression' && !path.data && !ALLOWED.has(path.original)) {
-          failAt({ section, line: lineOf(node) }, `aide inconnue « {{${path.original}}} »`, HINT);
+          failAt({ section, line: lineOf(node) }, `aide inconnue « {{${path.original}}} »`, HELPERS_HINT);
         }
         for (const param of call.params) visit(param as Node);
         for (const pair of call.hash?.pairs ?? []) visit(pair.value as Node);

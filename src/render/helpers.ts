@@ -7,7 +7,7 @@ import { escapeHtml, renderBreakdownTable, renderObjectives, renderTiles, capita
 import { buildChartSpec, CROSS } from './chart-specs.js';
 import { renderTypologyHelper } from './typology-helper.js';
 import { renderComparisonTable } from './comparison-table.js';
-import { checkTemplate } from './check-template.js';
+import { checkTemplate, HELPERS_HINT } from './check-template.js';
 import { expandFigurePattern } from './figure-order.js';
 import { describeDimension, describeEvolution, formatShare, formatValue, previousOf } from './figure-text.js';
 import { checkDimension, checkFigureId, failAt, type HelperLocation, resolveValue, resolveYear } from './resolve-figure.js';
@@ -39,12 +39,22 @@ function place(placeholders: Placeholders, html: string): Handlebars.SafeString 
   return new Handlebars.SafeString(tokenOf(placeholders.html.length - 1));
 }
 
+/** Ids of the `sauf="a b"` option of tuiles, si and comparatif. */
+function listExcluded(hash: Record<string, unknown>): Set<string> {
+  return new Set(typeof hash.sauf === 'string' ? hash.sauf.split(/\s+/) : []);
+}
+
+/** A table with its notes in a box (see placeTable). */
+function boxTable(html: string): string {
+  return `<div class="bloc">${html}</div>`;
+}
+
 /**
  * A table with its notes, in a box of its own: Chromium ignores `break-before: avoid` on what
  * follows a table directly (a note, the chapter's last line then opened a page on its own).
  */
 function placeTable(placeholders: Placeholders, html: string): Handlebars.SafeString {
-  return place(placeholders, `<div class="bloc">${html}</div>`);
+  return place(placeholders, boxTable(html));
 }
 
 /** Compiles and runs one section body; returns Markdown with placeholder tokens. */
@@ -111,7 +121,7 @@ export function expandSection(
       }
     }
     const limit = typeof options.hash.limite === 'number' ? options.hash.limite : Infinity;
-    const excluded = new Set(typeof options.hash.sauf === 'string' ? options.hash.sauf.split(/\s+/) : []);
+    const excluded = listExcluded(options.hash);
     const values = ids.filter((id) => !excluded.has(id)).slice(0, limit).map((id) => resolveValue(figures, id, { annee: year }, location));
     return values.length === 0 ? '' : place(placeholders, renderTiles(figures, values));
   });
@@ -124,7 +134,7 @@ export function expandSection(
     let shown = value !== undefined && (options.hash.non_nul !== true || (value.valeur ?? 1) > 0);
     // "maraudes.*" sauf="…": some figure of the prefix, besides those excluded, has a value.
     if (id.endsWith('.*')) {
-      const excluded = new Set(typeof options.hash.sauf === 'string' ? options.hash.sauf.split(/\s+/) : []);
+      const excluded = listExcluded(options.hash);
       shown = expandFigurePattern(figures, id).some((known) => !excluded.has(known) && figures.get(known, year) !== undefined);
     }
     // par="type creneau": at least one of these breakdowns has cells that year (selon= crosses them).
@@ -165,7 +175,7 @@ export function expandSection(
         if (cells.length === 0) continue;
         const total = figures.get(id, year);
         const title = `${capitalize(total?.libelle ?? cells[0]?.libelle ?? id)} par ${describeDimension(dimension)} en ${year}`;
-        tables.push(`<div class="bloc">${renderBreakdownTable(figures, total, cells, { title, dimension })}</div>`);
+        tables.push(boxTable(renderBreakdownTable(figures, total, cells, { title, dimension })));
       }
     }
     return tables.length === 0 ? '' : place(placeholders, tables.join(''));
@@ -208,7 +218,7 @@ export function expandSection(
         if (!ids.includes(id)) ids.push(id);
       }
     }
-    const excluded = new Set(typeof options.hash.sauf === 'string' ? options.hash.sauf.split(/\s+/) : []);
+    const excluded = listExcluded(options.hash);
     const year = resolveYear(figures, options.hash, location);
     const html = renderComparisonTable(figures, ids.filter((id) => !excluded.has(id)), year, typeof options.hash.titre === 'string' ? options.hash.titre : undefined);
     return html === '' ? '' : placeTable(placeholders, html);
@@ -227,7 +237,8 @@ export function expandSection(
   });
   env.registerHelper('helperMissing', (...args: unknown[]) => {
     const options = args[args.length - 1] as HelperOptions & { name?: string };
-    failAt(at(options), `aide inconnue « {{${options.name ?? '?'}}} »`, 'aides disponibles : chiffre, evolution, part, libelle, tuiles, tableau, tableaux, comparatif, typologie, graphique, objectifs, si');
+    // checkTemplate refuses unknown helpers before compiling; this stays as a safety net.
+    failAt(at(options), `aide inconnue « {{${options.name ?? '?'}}} »`, HELPERS_HINT);
   });
 
   try {
