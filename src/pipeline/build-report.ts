@@ -97,27 +97,28 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
-  const { config, computed } = await stage('lecture', async () => {
+  const { config, computed, multiAnswer } = await stage('lecture', async () => {
     const config: LoadedConfig = await loadConfig(options.folder);
+    const multiAnswer = listMultiAnswerDimensions(config);
     const year = options.year ?? config.annee;
     const computed = await computeFigures({
       folder: options.folder,
       ...(year !== undefined && { year }),
       columns: config.colonnes,
       values: config.valeurs,
-      multiAnswerDimensions: listMultiAnswerDimensions(config),
+      multiAnswerDimensions: multiAnswer,
       categories: config.categories,
       labels: config.libelles,
       configFile: describeConfigFile(config, options.folder),
     });
-    return { config, computed };
+    return { config, computed, multiAnswer };
   });
   const { report, figures: set } = computed;
   const warnings: string[] = [];
   const year = set.year;
 
   const prepared = await stage('chiffres', async () => {
-    const published = applyConfidentiality(set, config.confidentialite.seuil, { multiAnswerDimensions: listMultiAnswerDimensions(config) });
+    const published = applyConfidentiality(set, config.confidentialite.seuil, { multiAnswerDimensions: multiAnswer });
     // Counter columns of maraudes.csv in the file's order (the ingest report keeps the headers in order).
     const counterOrder = report.files.filter((f) => f.dataset === 'maraudes').flatMap((f) => Object.keys(f.counters ?? {}).map(counterFigureId));
     const figures = createReportFigures(set, published, counterOrder);
