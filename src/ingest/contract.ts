@@ -111,7 +111,11 @@ export function listFields(schema: z.ZodObject): { name: string; spec: FieldSpec
 
 const REQUIRED = { error: 'valeur obligatoire manquante' };
 /** Header keys of a person-code column (besides `personne`); their values are never printed. */
-export const PERSON_CODE_HEADERS: readonly string[] = ['code_personne', 'code', 'pseudo', 'code_anonyme', 'id_personne', 'identifiant', 'beneficiaire'];
+// Tracking tools number people by file or user: `N° dossier`, `Code usager`.
+export const PERSON_CODE_HEADERS: readonly string[] = [
+  'code_personne', 'code', 'pseudo', 'code_anonyme', 'id_personne', 'identifiant', 'beneficiaire',
+  'n_dossier', 'no_dossier', 'numero_dossier', 'dossier', 'code_usager', 'id_usager', 'numero_usager',
+];
 const person = (required: boolean) =>
   field(parsePersonCode, {
     required: required as false,
@@ -218,7 +222,7 @@ export function createRowSchemas(values: ValueSynonyms = {}, added: CategoryExte
     tranche_age: trancheAge(),
     origine: field(parseText, {
       description: 'origine (pays ou continent, libellé libre)',
-      synonyms: ['pays', 'pays_origine', 'continent', 'nationalite', 'origine_geographique', 'region_origine'],
+      synonyms: ['pays', 'pays_origine', 'continent', 'continent_origine', 'zone_origine', 'nationalite', 'origine_geographique', 'region_origine'],
     }),
   });
 

@@ -139,3 +139,14 @@ describe('personal columns written with a number marker (bug: they were accepted
     expect(codes(mapping)).not.toContain('donnee_personnelle');
   });
 });
+
+describe('headers of tracking tools found without config', () => {
+  it('reads « N° dossier » and « Code usager » as the person code, « Continent d\'origine » as origine', () => {
+    const fields = listFields(createRowSchemas().domiciliations);
+    for (const header of ['N° dossier', 'Code usager']) {
+      const mapping = mapHeaders('domiciliations', [header, 'Date', 'Demande', "Continent d'origine"], fields);
+      expect(mapping.columns.personne).toBe(header);
+      expect(mapping.columns.origine).toBe("Continent d'origine");
+    }
+  });
+});
