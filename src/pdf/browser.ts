@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, type Browser, type Page } from 'puppeteer';
+import { launch, type Browser, type Page } from 'puppeteer-core';
 import { RapportError, RenderError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-errors.js';
 import { describeBrowserFailure, isTimeout } from './browser-failure.js';

@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { RenderError } from '../shared/errors.js';
 import { inspectPdf } from './inspect-pdf.js';
 import { printHtml } from './print-html.js';

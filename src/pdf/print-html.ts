@@ -1,4 +1,4 @@
-import type { Browser, HTTPRequest } from 'puppeteer';
+import type { Browser, HTTPRequest } from 'puppeteer-core';
 import { withPage } from './browser.js';
 import type { PrintResult } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { withBrowser } from './browser.js';
 import { applyMetadata } from './metadata.js';
 import { printWithPageNumbers } from './page-numbers.js';

@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 
 /** Document properties written into the PDF (Info dictionary, XMP and catalog /Lang). */
 export interface PdfMetadata {

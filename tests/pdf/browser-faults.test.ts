@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { withBrowser, withPage } from '../../src/pdf/index.js';
 import { RenderError } from '../../src/shared/errors.js';

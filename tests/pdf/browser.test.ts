@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { withBrowser, withPage } from '../../src/pdf/index.js';
 import { RenderError } from '../../src/shared/errors.js';
