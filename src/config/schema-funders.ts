@@ -65,7 +65,8 @@ const indicator = z
     if ((value.dimension === undefined) !== (value.modalite === undefined)) {
       context.addIssue({ ...BARE, path: [], message: '« dimension » et « modalite » vont ensemble (ex. dimension: type, modalite: TROD)' });
     }
-  })
+    // Also when another key is wrong: a misspelt `chifre` must be named with the missing `chiffre`.
+  }, { when: (payload) => payload.value !== null && typeof payload.value === 'object' && !Array.isArray(payload.value) })
   .transform((value) => {
     const [key] = Object.keys(value).filter((name) => !(INDICATOR_KEYS as readonly string[]).includes(name));
     const dimension = value.dimension ?? key;

@@ -51,6 +51,9 @@ describe('financeurs in rapport.yaml', () => {
     expect(two.error?.issues.map((issue) => issue.message)).toEqual(['une seule case de ventilation par indicateur (reçu depistage, lieu)']);
     const typo = parseFunders([{ id: 'ars', nom: 'ARS', indicateurs: [{ chiffre: 'trod.tests', libele: 'TROD' }] }]);
     expect(typo.error?.issues.map((issue) => issue.message)).toEqual(['clé inconnue « libele » ; vouliez-vous dire « libelle » ?']);
+    // Named even though the missing `chiffre` fails the indicator first.
+    const missing = parseFunders([{ id: 'ars', nom: 'ARS', indicateurs: [{ chifre: 'trod.tests' }] }]);
+    expect(JSON.stringify(missing.error?.issues)).toContain('clé inconnue « chifre » ; vouliez-vous dire « chiffre » ?');
   });
 
   it('refuses sections without indicators (no bilan would carry them)', () => {
