@@ -44,9 +44,14 @@ function listExcluded(hash: Record<string, unknown>): Set<string> {
   return new Set(typeof hash.sauf === 'string' ? hash.sauf.split(/\s+/) : []);
 }
 
-/** A table with its notes in a box (see placeTable). */
+/**
+ * A table with its notes in a box (see placeTable). On screen the box scrolls sideways when the
+ * table is wider than a phone (templates/screen.css): keyboard users reach it (tabindex) and
+ * hear its name, the table's caption (escaped text from blocks.ts, safe in an attribute).
+ */
 function boxTable(html: string): string {
-  return `<div class="bloc">${html}</div>`;
+  const caption = /<caption>([^<]*)<\/caption>/.exec(html)?.[1] ?? 'Tableau';
+  return `<div class="bloc" role="region" tabindex="0" aria-label="${caption}">${html}</div>`;
 }
 
 /**
