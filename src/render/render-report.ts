@@ -94,13 +94,12 @@ export async function renderReport(input: RenderInput): Promise<RenderedReport> 
   const footer = input.onlySection ? `${documentTitle} — ${sections[0]?.title ?? ''} — ` : `${documentTitle} — `;
   const palette = derivePalette(input.association.couleur);
   const css = readFileSync(new URL('report.css', TEMPLATES), 'utf8');
-  // The web page's layout, all inside @media screen: the PDF is printed with report.css alone.
-  const screenCss = readFileSync(new URL('screen.css', TEMPLATES), 'utf8');
   const head =
     `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(documentTitle)}</title>` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<meta name="author" content="${escapeHtml(input.association.nom)}"><meta name="generator" content="rapport ${escapeHtml(input.annex.version)}">` +
-    `<style>${loadFontFaces()}\n${css}\n${screenCss}\n:root{--couleur:${palette.base};--couleur-fonce:${palette.dark};--couleur-clair:${palette.light};}` +
+    // screen.css: the web page's layout, all inside @media screen (the PDF is printed with report.css alone).
+    `<style>${loadFontFaces()}\n${css}\n${readFileSync(new URL('screen.css', TEMPLATES), 'utf8')}\n:root{--couleur:${palette.base};--couleur-fonce:${palette.dark};--couleur-clair:${palette.light};}` +
     `@page{@bottom-center{content:${cssString(footer)} counter(page) "\\202F/\\202F" counter(pages);}}</style></head>`;
 
   const cover = input.onlySection ? '' : renderCover(input);
