@@ -25,11 +25,11 @@ export function formatDiagnosticText(checks: readonly DiagnosticCheck[]): string
   }
   lines.push('À corriger\u00a0:');
   for (const check of failed) {
-    lines.push('', `- ${check.label}`);
-    if (check.hint !== undefined) lines.push(`  ${check.hint}`);
+    lines.push('', `- ${check.label}\u00a0: ${check.detail}`);
     if (check.commands !== undefined) {
       for (const [key, name] of SYSTEMS) lines.push(`  ${name}\u00a0: ${check.commands[key]}`);
     }
+    if (check.hint !== undefined) lines.push(`  ${check.hint}`);
   }
   lines.push('', 'Puis relancez « rapport diagnostic ».');
   return lines.join('\n');
@@ -40,13 +40,13 @@ export function registerDiagnostic(program: Command): void {
     .command('diagnostic')
     .description('vérifie que cette machine peut produire le rapport : Node.js, navigateur, polices, canvas, droits d\'écriture')
     .argument('[dossier]', 'dossier du projet : vérifie aussi que son dossier sortie/ est accessible en écriture')
-    .option('--json', 'affiche le résultat en JSON (une entrée par vérification)')
+    .option('--json', 'affiche le résultat en JSON : { ready, checks: [{ id, label, ok, required, detail, hint?, commands? }] }')
     .action(async (folder: string | undefined, options: DiagnosticOptions) => {
       // Loaded on demand, like build: puppeteer and canvas cost a second that other commands must not pay.
       const { runDiagnostics } = await import('../pipeline/run-diagnostics.js');
       const checks = await runDiagnostics(folder === undefined ? {} : { folder });
       const ready = checks.every((check) => check.ok || !check.required);
-      writeOut(options.json ? JSON.stringify({ pret: ready, verifications: checks }, null, 2) : formatDiagnosticText(checks));
+      writeOut(options.json ? JSON.stringify({ ready, checks }, null, 2) : formatDiagnosticText(checks));
       process.exitCode = ready ? ExitCode.ok : ExitCode.render;
     });
 }

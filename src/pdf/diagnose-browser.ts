@@ -20,16 +20,16 @@ export interface DiagnoseBrowserOptions {
   timeoutMs?: number;
 }
 
-/** Two checks: the browser is found; it starts and prints a one-page PDF. */
+/** The browser is found; then, when it is, it starts and prints a one-page PDF. */
 export async function diagnoseBrowser(options: DiagnoseBrowserOptions = {}): Promise<DiagnosticCheck[]> {
   let path: string;
   try {
     path = findBrowser(options.find);
   } catch (error) {
+    // No print check without a browser: it could only fail for the same reason.
     return [
       { id: 'navigateur', label: 'Navigateur (Chromium, Chrome ou Edge)', ok: false, required: true, detail: describeFailure(error), commands: BROWSER_INSTALL,
-        hint: "ou indiquez un navigateur déjà installé avec la variable PUPPETEER_EXECUTABLE_PATH" },
-      { id: 'impression-pdf', label: "Impression d'un PDF d'essai", ok: false, required: true, detail: 'non testée : pas de navigateur' },
+        hint: 'un navigateur déjà installé ailleurs se désigne par la variable PUPPETEER_EXECUTABLE_PATH=/chemin/vers/chrome' },
     ];
   }
   const found: DiagnosticCheck = { id: 'navigateur', label: 'Navigateur (Chromium, Chrome ou Edge)', ok: true, required: true, detail: path };
