@@ -87,12 +87,12 @@ export function initProject(options: InitProjectOptions): InitProjectResult {
         writeFileSync(target, file.content, { flag: 'wx' });
         result.created.push(file.path);
       } catch (error) {
-        if ((error as { code?: unknown }).code !== 'EEXIST') throw describeFsError(error, target);
+        if ((error as { code?: unknown }).code !== 'EEXIST') throw describeFsError(error, target, 'projet');
         result.kept.push(file.path);
       }
     }
   } catch (error) {
-    throw describeFsError(error, options.folder);
+    throw describeFsError(error, options.folder, 'projet');
   }
   return result;
 }

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { configSchema } from '../../src/config/schema.js';
 import { DATASET_FILES, DATASET_IDS } from '../../src/ingest/contract.js';
 import { buildExampleCsvs, listContractColumns } from '../../src/init/index.js';
@@ -67,6 +68,16 @@ describe('rapport init, then check and build', () => {
       expect(yaml, key).toMatch(new RegExp(`^#? ?${key.replace('$', '\\$')}:`, 'm'));
     }
     expect(yaml).toMatch(/^# financeurs:\n#   - /m);
+  });
+
+  it('is a valid configuration as written, and with every commented example switched on', () => {
+    const yaml = readFileSync(join(project, 'rapport.yaml'), 'utf8');
+    expect(configSchema.safeParse(parse(yaml)).error?.issues ?? []).toEqual([]);
+    // A commented key line is « # key: » or an indented continuation; prose comments are neither.
+    const everything = yaml.replace(/^(\s*)# (?=[a-z_]+:|\s+\S)/gm, '$1');
+    expect(everything).toMatch(/^financeurs:/m);
+    expect(everything).toMatch(/^objectifs:/m);
+    expect(configSchema.safeParse(parse(everything)).error?.issues ?? []).toEqual([]);
   });
 
   it('passes check without an error', async () => {
