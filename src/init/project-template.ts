@@ -114,13 +114,21 @@ export function buildConfigYaml(version: string): string {
   );
 }
 
+// Every figure sits inside {{#si}}: a project that deletes a data file it does not have keeps
+// building, the sentence about it simply disappears.
 export const EDITO_TEXT = `Voici le rapport d'activité {{annee}} de notre association.
+{{#si "maraudes.sessions"}}
 
-Cette année, l'équipe a réalisé **{{chiffre "maraudes.sessions"}} maraudes** et
-**{{chiffre "trod.tests"}} dépistages rapides**. Ces chiffres sont calculés à partir des fichiers du
-dossier \`donnees/\` : corrigez un fichier, reconstruisez, et le texte suit.
+Cette année, l'équipe a réalisé **{{chiffre "maraudes.sessions"}} maraudes**.
+{{/si}}
+{{#si "trod.tests"}}
 
-Remplacez ce texte par le vôtre (format Markdown : **gras**, listes « - », titres « ## »).
+Nous avons proposé **{{chiffre "trod.tests"}} dépistages rapides** (TROD).
+{{/si}}
+
+Ces chiffres sont calculés à partir des fichiers du dossier \`donnees/\` : corrigez un fichier,
+reconstruisez, et le texte suit. Remplacez ce texte par le vôtre (format Markdown : **gras**,
+listes « - », titres « ## »).
 `;
 
 export const EXAMPLE_SECTION_TEXT = `---
@@ -129,17 +137,27 @@ id: activite
 ---
 Ce chapitre est un exemple : les nombres ne sont jamais tapés à la main, ils sont écrits entre
 doubles accolades et calculés à partir des données (liste des chiffres : docs/chiffres.md).
+{{#si "maraudes.sessions"}}
+
+## Les maraudes
 
 En {{annee}}, l'association a mené **{{chiffre "maraudes.sessions"}} maraudes**
-({{evolution "maraudes.sessions"}}) et versé {{chiffre "aides.montant"}} d'aides financières.
+({{evolution "maraudes.sessions"}}).
+
+{{graphique "maraudes.sessions" par="mois" type="mensuel"}}
+{{/si}}
+{{#si "trod.tests"}}
 
 ## Les dépistages
 
 {{tableau "trod.tests" par="depistage"}}
+{{/si}}
+{{#si "aides.montant"}}
 
-## Les maraudes au fil de l'année
+## Les aides financières
 
-{{graphique "maraudes.sessions" par="mois" type="mensuel"}}
+L'association a versé {{chiffre "aides.montant"}} d'aides financières.
+{{/si}}
 `;
 
 export function buildReadme(folderName: string): string {

@@ -1,6 +1,6 @@
 // `rapport init`: a fresh project builds at once, nothing is ever overwritten, --exemple copies
 // the demo's rows. Runs the built CLI, like a user would.
-import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -97,6 +97,23 @@ describe('rapport init, then check and build', () => {
     expect(text).toContain('Mon association');
     // The example row's amount, computed and formatted, not copied: 45,50 €.
     expect(text).toMatch(/45,50\s?€/);
+  });
+});
+
+describe('a project without one of the data files', () => {
+  it('builds once the chapter of that file is removed: the example texts skip its figures', async () => {
+    const project = join(makeTempDir(), 'sans-trod');
+    expect((await runRapport(['init', project])).code).toBe(0);
+    rmSync(join(project, 'donnees', 'trod.csv'));
+    const config = join(project, 'rapport.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^  - trod\n/m, ''));
+    const result = await runRapport(['build', project]);
+    expect(result.stderr).not.toContain('Erreur');
+    expect(result.code).toBe(0);
+    const pdf = readdirSync(join(project, 'sortie')).find((name) => name.endsWith('.pdf')) ?? '';
+    const text = squash(readPdfPages(join(project, 'sortie', pdf)).join('\n'));
+    expect(text).toContain('Notre activité en bref');
+    expect(text).not.toContain('dépistages rapides');
   });
 });
 
