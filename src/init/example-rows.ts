@@ -3,8 +3,11 @@
 // missing one is caught by tests/cli/init.test.ts, never silently left empty by accident.
 import { createRowSchemas, DATASET_FILES, DATASET_IDS, listFields, type DatasetId } from '../ingest/contract.js';
 
-/** Free counter columns of maraudes.csv (the contract accepts any header there as a counter). */
-const MARAUDE_COUNTERS = { personnes_rencontrees: '12', contacts: '18', preservatifs: '150' } as const;
+/**
+ * Free counter columns of maraudes.csv (the contract takes any other header as a counter). The
+ * header is the figure's label in the report, so it is written as a person would.
+ */
+const MARAUDE_COUNTERS: Readonly<Record<string, string>> = { 'Personnes rencontrées': '12', Contacts: '18', Préservatifs: '150' };
 
 /**
  * The example value of each contract column, as a French spreadsheet writes it: dates as
@@ -80,7 +83,7 @@ export function listContractColumns(dataset: DatasetId): string[] {
 }
 
 function exampleValue(dataset: DatasetId, column: string, year: number): string {
-  const value = EXAMPLE_VALUES[dataset][column] ?? (dataset === 'maraudes' ? MARAUDE_COUNTERS[column as keyof typeof MARAUDE_COUNTERS] : undefined);
+  const value = EXAMPLE_VALUES[dataset][column] ?? (dataset === 'maraudes' ? MARAUDE_COUNTERS[column] : undefined);
   // A contract column without an example is our bug: the file would teach a wrong layout.
   if (value === undefined) throw new Error(`no example value for ${dataset}.${column}`);
   return value.replaceAll('{annee}', String(year)).replaceAll('{annee+1}', String(year + 1));

@@ -119,11 +119,11 @@ export function buildConfigYaml(version: string): string {
 export const EDITO_TEXT = `Voici le rapport d'activité {{annee}} de notre association.
 {{#si "maraudes.sessions"}}
 
-Cette année, l'équipe a réalisé **{{chiffre "maraudes.sessions"}} maraudes**.
+Maraudes réalisées cette année : **{{chiffre "maraudes.sessions"}}**.
 {{/si}}
 {{#si "trod.tests"}}
 
-Nous avons proposé **{{chiffre "trod.tests"}} dépistages rapides** (TROD).
+Dépistages rapides (TROD) proposés : **{{chiffre "trod.tests"}}**.
 {{/si}}
 
 Ces chiffres sont calculés à partir des fichiers du dossier \`donnees/\` : corrigez un fichier,
@@ -141,8 +141,7 @@ doubles accolades et calculés à partir des données (liste des chiffres : docs
 
 ## Les maraudes
 
-En {{annee}}, l'association a mené **{{chiffre "maraudes.sessions"}} maraudes**
-({{evolution "maraudes.sessions"}}).
+Maraudes menées en {{annee}} : **{{chiffre "maraudes.sessions"}}**, {{evolution "maraudes.sessions"}}.
 
 {{graphique "maraudes.sessions" par="mois" type="mensuel"}}
 {{/si}}

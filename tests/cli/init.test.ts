@@ -113,7 +113,7 @@ describe('a project without one of the data files', () => {
     const pdf = readdirSync(join(project, 'sortie')).find((name) => name.endsWith('.pdf')) ?? '';
     const text = squash(readPdfPages(join(project, 'sortie', pdf)).join('\n'));
     expect(text).toContain('Notre activité en bref');
-    expect(text).not.toContain('dépistages rapides');
+    expect(text).not.toContain('Dépistages rapides (TROD) proposés');
   });
 });
 
