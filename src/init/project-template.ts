@@ -70,8 +70,7 @@ ${BUILTIN_SECTION_IDS.filter((id) => id !== 'chiffres-cles').map((id) => `  - ${
   financeurs: `# Financeurs, remerciés en fin de rapport : un nom, ou { nom, role }.
 # financeurs:
 #   - Agence régionale de santé (ARS)
-#   - nom: Ville
-#     role: subvention de fonctionnement`,
+#   - Ville`,
   confidentialite: `# Secret statistique : un effectif publié en dessous du seuil s'affiche « < 3 » (0 désactive).
 confidentialite:
   seuil: 3`,
@@ -99,11 +98,12 @@ function describeKey(schema: z.ZodType): string {
  * rapport.yaml for a new project. A key of the schema without a hand-written block (added
  * later) still gets a commented line with its schema description: the file lists every key.
  */
-export function buildConfigYaml(version: string): string {
+export function buildConfigYaml(version: string, shape: Readonly<Record<string, unknown>> = configSchema.shape): string {
   const blocks: string[] = [];
-  for (const [key, schema] of Object.entries(configSchema.shape)) {
+  for (const [key, schema] of Object.entries(shape)) {
     if (key === '$schema') continue;
-    blocks.push(KEY_BLOCKS[key] ?? `# ${describeKey(schema as z.ZodType)}\n# ${key}: (voir docs/configuration.md)`);
+    // « key : » with a space: a comment about the key, not a commented-out setting to switch on.
+    blocks.push(KEY_BLOCKS[key] ?? `# ${key}\u00a0: ${describeKey(schema as z.ZodType)} (voir docs/configuration.md)`);
   }
   return (
     `# yaml-language-server: $schema=${schemaUrl(version)}\n` +

@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import { configSchema } from '../../src/config/schema.js';
+import { buildConfigYaml } from '../../src/init/project-template.js';
 import { DATASET_FILES, DATASET_IDS } from '../../src/ingest/contract.js';
 import { buildExampleCsvs, listContractColumns } from '../../src/init/index.js';
 import { readCsvRows, readPdfPages, squash } from '../e2e/report-reading.js';
@@ -65,7 +67,7 @@ describe('rapport init, then check and build', () => {
     const yaml = readFileSync(join(project, 'rapport.yaml'), 'utf8');
     expect(yaml.split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/rapport-activite@${VERSION}/schemas/rapport.schema.json`);
     for (const key of Object.keys(configSchema.shape).filter((key) => key !== '$schema')) {
-      expect(yaml, key).toMatch(new RegExp(`^#? ?${key.replace('$', '\\$')}:`, 'm'));
+      expect(yaml, key).toMatch(new RegExp(`^#? ?${key}\\s?:`, 'm'));
     }
     expect(yaml).toMatch(/^# financeurs:\n#   - /m);
   });
@@ -78,6 +80,14 @@ describe('rapport init, then check and build', () => {
     expect(everything).toMatch(/^financeurs:/m);
     expect(everything).toMatch(/^objectifs:/m);
     expect(configSchema.safeParse(parse(everything)).error?.issues ?? []).toEqual([]);
+  });
+
+  it('explains a configuration key added later without writing an invalid setting', () => {
+    const shape = { ...configSchema.shape, fichiers: z.record(z.string(), z.string()).meta({ description: 'Noms de vos fichiers de données.' }) };
+    const yaml = buildConfigYaml(VERSION, shape);
+    expect(yaml).toContain('# fichiers\u00a0: Noms de vos fichiers de données. (voir docs/configuration.md)');
+    const everything = yaml.replace(/^(\s*)# (?=[a-z_]+:|\s+\S)/gm, '$1');
+    expect(everything).not.toMatch(/^fichiers/m);
   });
 
   it('passes check without an error', async () => {
