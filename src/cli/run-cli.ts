@@ -5,6 +5,8 @@ import { exitCodeForSignal, runCleanups } from '../shared/interrupt.js';
 import { registerBuild } from './command-build.js';
 import { registerCheck } from './command-check.js';
 import { registerChiffres } from './command-chiffres.js';
+import { registerDiagnostic } from './command-diagnostic.js';
+import { registerInit } from './command-init.js';
 import { readVersion } from '../shared/version.js';
 import { writeError } from './output.js';
 
@@ -53,6 +55,8 @@ export function createProgram(): Command {
   registerBuild(program);
   registerCheck(program);
   registerChiffres(program);
+  registerInit(program);
+  registerDiagnostic(program);
   for (const command of program.commands) {
     command.helpOption('-h, --help', "affiche l'aide").configureHelp(frenchHelp()).exitOverride();
     command.configureOutput({ writeErr: () => undefined, outputError: () => undefined });
