@@ -4,6 +4,7 @@ import { describeIssue, describeOmitted, type DataIssue, type FileSummary, type 
 import { formatDateFr } from '../shared/dates.js';
 import type { Finding } from '../figures/index.js';
 import { formatInteger, plural } from '../shared/format.js';
+import type { CheckJson, CheckJsonIssue } from './check-json-schema.js';
 
 const ENCODING_LABEL = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' } as const;
 
@@ -81,9 +82,9 @@ export function formatCheckText(report: IngestReport, folder: string, findings: 
   return lines.join('\n');
 }
 
-/** Stable JSON shape (version 1): see docs/verification.md. Person codes never appear. */
+/** Stable JSON shape (version 1): see docs/verification.md, schemas/check.schema.json. Person codes never appear. */
 export function formatCheckJson(report: IngestReport, findings: readonly Finding[] = []): string {
-  const document = {
+  const document: CheckJson = {
     version: 1,
     folder: report.folder,
     dataFolder: report.dataFolder,
@@ -116,7 +117,7 @@ export function formatCheckJson(report: IngestReport, findings: readonly Finding
   return JSON.stringify(document, null, 2);
 }
 
-function toJsonIssue(issue: DataIssue) {
+function toJsonIssue(issue: DataIssue): CheckJsonIssue {
   return {
     code: issue.code,
     file: issue.file,
