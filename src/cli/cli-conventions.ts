@@ -71,6 +71,15 @@ export function translateCommanderError(error: CommanderError, program: Command)
     case 'commander.unknownOption': {
       const flag = quoted(error);
       const known = listLongOptions(source);
+      // `rapport -q check …`: an option of the commands, placed before the command's name.
+      const named = program.commands.find((command) => program.args.includes(command.name()));
+      const accepts = (command: Command) => command.options.some((option) => option.short === flag || option.long === flag);
+      const ofCommand = source !== program ? undefined : named !== undefined ? (accepts(named) ? named : undefined) : program.commands.find(accepts);
+      if (ofCommand !== undefined) {
+        const operands = ofCommand.registeredArguments.map((argument) => (argument.required ? `<${argument.name()}>` : `[${argument.name()}]`));
+        const example = [program.name(), ofCommand.name(), ...operands, flag].join(' ');
+        return `option ${flag} placée avant la commande\u00a0: écrivez-la après, par ex. «\u00a0${example}\u00a0»`;
+      }
       const hint = flag.startsWith('--') ? didYouMean(flag.slice(2).replace(/=.*$/, ''), known.map((name) => name.slice(2)), (name) => `--${name}`) : '';
       return `option inconnue ${flag}${hint}`;
     }

@@ -109,6 +109,12 @@ describe('mistyped options and values', () => {
     expect(result.stderr).not.toContain('Construction du rapport');
   });
 
+  it('an option of the command placed before it: rapport -q check … says where it goes', async () => {
+    const result = await runRapport(['-q', 'check', DEMO]);
+    expectUsageError(result);
+    expect(result.stderr).toContain('Erreur : option -q placée avant la commande\u00a0: écrivez-la après, par ex. «\u00a0rapport check <dossier> -q\u00a0»');
+  });
+
   it('an option of another command is not suggested: build --json', async () => {
     const result = await runRapport(['build', DEMO, '--json']);
     expectUsageError(result);
