@@ -5,6 +5,7 @@
 
 let quiet = false;
 let stdoutClosed = false;
+let stderrClosed = false;
 
 /** Set once per run from the command's `--quiet` (a preAction hook of the program). */
 export function setQuiet(value: boolean): void {
@@ -21,6 +22,10 @@ export function isQuiet(): boolean {
  */
 export function guardStdout(): void {
   if (process.stdout.listenerCount('error') > 0) return;
+  // `2>&1 | head`: the same closed pipe seen from stderr; nobody is left to read a message.
+  process.stderr.on('error', () => {
+    stderrClosed = true;
+  });
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     stdoutClosed = true;
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
@@ -43,11 +48,12 @@ export function writeData(content: string): void {
 
 /** Talk on stderr: progress, warnings, notices. Silenced by `--quiet`. */
 export function writeError(text: string): void {
-  if (quiet) return;
+  if (quiet || stderrClosed) return;
   process.stderr.write(`${text}\n`);
 }
 
 /** An error (or an interruption) on stderr: always shown, even with `--quiet`. */
 export function writeFailure(text: string): void {
+  if (stderrClosed) return;
   process.stderr.write(`${text}\n`);
 }

@@ -68,4 +68,12 @@ describe('stdout closed by the reader', () => {
     expect(output).not.toMatch(STACK_LINE);
     expect(output).not.toMatch(/EPIPE|Erreur|Error/);
   });
+
+  it.skipIf(!existsSync('/bin/bash'))('stdout and stderr into the same closed pipe (2>&1 | head -c 10): exit 0 (bug: exit 1)', async () => {
+    const script = 'node bin/rapport.js chiffres "$1" --format json 2>&1 | head -c 10; echo " ${PIPESTATUS[0]}"';
+    const output = await new Promise<string>((done) =>
+      execFile('/bin/bash', ['-c', script, 'bash', DEMO], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` } }, (_error, stdout) => done(stdout)),
+    );
+    expect(output).toBe('{\n  "forma 0\n');
+  });
 });
