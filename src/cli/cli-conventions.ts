@@ -8,7 +8,7 @@ import { UsageError } from '../shared/errors.js';
 import { setQuiet } from './output.js';
 
 export const QUIET_FLAGS = '-q, --quiet';
-export const QUIET_DESCRIPTION = "n'affiche que les erreurs (ni progression ni avertissements) ; les données restent sur la sortie standard";
+export const QUIET_DESCRIPTION = "n'affiche que les erreurs (ni progression, ni avertissements, ni bilan)";
 export const DEBUG_DESCRIPTION = 'affiche le détail technique des erreurs (pile d\'appels)';
 
 /** The command a commander error came from, so its message can name that command's help. */
@@ -25,6 +25,8 @@ function createFrenchHelp(): Partial<Help> {
         .replace(/^Global Options:/m, 'Options globales :')
         .replace(/^Commands:/m, 'Commandes :')
         .replace(/^Arguments:/m, 'Arguments :')
+        // Commander quotes string defaults as JSON ("csv"): a French reader expects the bare word.
+        .replace(/\(default: "([^"()]*)"\)/g, '(par défaut\u00a0: $1)')
         .replace(/\(default: ([^)]*)\)/g, '(par défaut\u00a0: $1)')
         .replace(/\(choices: ([^)]*)\)/g, '(valeurs\u00a0: $1)')
         .replace(/\(preset: ([^)]*)\)/g, '(valeur implicite\u00a0: $1)')

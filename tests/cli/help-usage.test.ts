@@ -56,7 +56,7 @@ describe('help asked for', () => {
 
   it('commander notes are French: « (par défaut : csv) »', async () => {
     const result = await runRapport(['help', 'chiffres']);
-    expect(result.stdout).toContain('(par défaut\u00a0: "csv")');
+    expect(result.stdout).toContain('csv ou json (par défaut\u00a0: csv)');
   });
 });
 

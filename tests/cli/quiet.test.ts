@@ -105,7 +105,7 @@ describe('conventions inherited by every registered command', () => {
     applyCliConventions(program);
     expect(added.options.map((option) => option.long)).toEqual(['--port', '--quiet', '--debug']);
     expect(own.options.filter((option) => option.long === '--quiet')).toHaveLength(1);
-    expect(added.helpInformation()).toContain('(par défaut\u00a0: "4000")');
+    expect(added.helpInformation()).toContain('(par défaut\u00a0: 4000)');
     expect(added.helpInformation()).toMatch(/-h, --help +affiche l'aide/);
   });
 });
