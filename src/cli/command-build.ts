@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import { relative } from 'node:path';
 import type { BuildStage } from '../pipeline/build-report.js';
 import { formatNumber } from '../shared/format.js';
-import { writeError, writeOut } from './output.js';
+import { writeError, writeFailure, writeOut } from './output.js';
 import { parseYearOption } from './parse-options.js';
 import { readVersion } from '../shared/version.js';
 import { RenderError } from '../shared/errors.js';
 import { parseDelayOption, readSourceDateEpoch, resolveBrowserTimeout } from './build-env.js';
+import { DEBUG_DESCRIPTION, QUIET_DESCRIPTION, QUIET_FLAGS } from './cli-conventions.js';
 
 interface BuildCommandOptions {
   annee?: number;
@@ -25,7 +26,7 @@ interface BuildCommandOptions {
  */
 function pauseForTests(point: string): Promise<void> | undefined {
   if (process.env.RAPPORT_TEST_PAUSE !== point) return undefined;
-  writeError(`[test] pause : ${point}`);
+  writeFailure(`[test] pause : ${point}`);
   // A pending promise alone does not keep Node running: a long timer does.
   return new Promise<void>(() => {
     setInterval(() => undefined, 1 << 30);
@@ -88,8 +89,8 @@ export function registerBuild(program: Command): void {
       parseDelayOption,
     )
     .option('--horodater', "écrit la date de production dans l'annexe (le PDF n'est alors plus identique d'une construction à l'autre)")
-    .option('-q, --quiet', "n'affiche pas la progression")
-    .option('--debug', 'affiche le détail technique des erreurs')
+    .option(QUIET_FLAGS, QUIET_DESCRIPTION)
+    .option('--debug', DEBUG_DESCRIPTION)
     .action(async (folder: string, options: BuildCommandOptions) => {
       const started = performance.now();
       const quiet = options.quiet === true;
@@ -112,7 +113,7 @@ export function registerBuild(program: Command): void {
         onStage: createProgress(quiet),
       });
       const shown = (path: string) => relative(process.cwd(), path) || path;
-      // Warnings are printed even with --quiet: a block left out of the report must not go unnoticed.
+      // The paths produced are the data of build (stdout); warnings are talk, silenced by --quiet.
       for (const warning of result.warnings) writeError(`Avertissement : ${warning}`);
       writeOut(`PDF : ${shown(result.pdfPath)} (${result.pageCount} page${result.pageCount > 1 ? 's' : ''})`);
       if (result.htmlPath) writeOut(`HTML : ${shown(result.htmlPath)}`);

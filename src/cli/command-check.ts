@@ -6,7 +6,7 @@ import { createFigureCollector, type Finding } from '../figures/index.js';
 import { ingestFolder, type DataIssue } from '../ingest/index.js';
 import { ExitCode } from '../shared/errors.js';
 import { formatCheckJson, formatCheckText } from './format-check.js';
-import { writeOut } from './output.js';
+import { isQuiet, writeOut } from './output.js';
 import { parseYearOption } from './parse-options.js';
 
 interface CheckOptions {
@@ -49,7 +49,7 @@ export function registerCheck(program: Command): void {
         conflicts = set.errors;
       }
       const checked = conflicts.length > 0 ? { ...report, errors: [...report.errors, ...conflicts], ok: false } : report;
-      writeOut(options.json ? formatCheckJson(checked, findings) : formatCheckText(checked, folder, findings));
+      writeOut(options.json ? formatCheckJson(checked, findings) : formatCheckText(checked, folder, findings, { quiet: isQuiet() }));
       process.exitCode = checked.ok ? ExitCode.ok : ExitCode.invalidData;
     });
 }

@@ -10,7 +10,8 @@ import { writeFileAtomic } from '../pipeline/write-atomic.js';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-errors.js';
 import { formatInteger, plural } from '../shared/format.js';
-import { writeError, writeOut } from './output.js';
+import { writeData, writeError, writeOut } from './output.js';
+import { suggestClosest } from '../shared/suggest.js';
 import { parseYearOption } from './parse-options.js';
 
 type ExportFormat = 'csv' | 'json';
@@ -29,9 +30,16 @@ const SHOWN_FINDINGS = 20;
 function parseFormatOption(value: string): ExportFormat {
   const format = value.trim().toLowerCase();
   if (format !== 'csv' && format !== 'json') {
-    throw new InvalidArgumentError(`format inconnu « ${value} » : attendu csv ou json`);
+    const close = suggestClosest(format, ['csv', 'json']);
+    const suggestion = close === undefined ? '' : ` — vouliez-vous dire «\u00a0${close}\u00a0»\u00a0?`;
+    throw new InvalidArgumentError(`format inconnu « ${value} » : valeurs possibles csv, json${suggestion}`);
   }
   return format;
+}
+
+/** `--sortie -`, or JSON without `--sortie`: the export goes to stdout (`| jq`). */
+export function isStdoutExport(sortie: string | undefined, format: ExportFormat): boolean {
+  return sortie === '-' || (sortie === undefined && format === 'json');
 }
 
 /** `<dossier>/sortie/chiffres-2024.csv`; the unsuppressed export gets its own name so it never replaces the publishable one. */
@@ -76,14 +84,18 @@ export function registerChiffres(program: Command): void {
     .argument('<dossier>', "dossier du projet (les CSV sont lus dans <dossier>/donnees s'il existe)")
     .option('--annee <AAAA>', 'année du rapport (par défaut : la plus récente présente dans les données)', parseYearOption)
     .option('--format <format>', 'csv ou json', parseFormatOption, 'csv')
-    .option('--sortie <fichier>', 'fichier produit (par défaut : <dossier>/sortie/chiffres-<année>.csv)')
+    .option(
+      '--sortie <fichier>',
+      'fichier produit, ou « - » pour la sortie standard (par défaut : <dossier>/sortie/chiffres-<année>.csv en CSV, la sortie standard en JSON)',
+    )
     .option('--complet', 'exporte les valeurs non masquées, pour usage interne uniquement (ne pas diffuser)')
     .option('--debug', 'affiche le détail technique des erreurs internes')
     .action(async (folder: string, options: ChiffresOptions) => {
       const config = await loadConfig(folder);
       const year = options.annee ?? config.annee;
+      const toStdout = isStdoutExport(options.sortie, options.format);
       // Checked before the figures are computed: a wrong path fails fast.
-      if (options.sortie !== undefined) {
+      if (options.sortie !== undefined && !toStdout) {
         const name = `chiffres-${year ?? 'AAAA'}${options.complet === true ? '-complet' : ''}.${options.format}`;
         checkChiffresPath(resolve(options.sortie), options.format, name);
       }
@@ -101,16 +113,21 @@ export function registerChiffres(program: Command): void {
       const view = applyConfidentiality(figures, complete ? 0 : config.confidentialite.seuil, { multiAnswerDimensions: listMultiAnswerDimensions(config) });
       const content =
         options.format === 'json' ? formatFiguresJson(figures, view, { complete }) : formatFiguresCsv(view.figures, { complete });
-      const path = options.sortie !== undefined ? resolve(options.sortie) : defaultChiffresPath(folder, figures.year, options.format, complete);
-      await writeFileAtomic(path, content);
-
       const years = figures.years.length > 1 ? `${figures.years[0]}–${figures.years[figures.years.length - 1]}` : String(figures.year);
-      writeOut(`Chiffres ${figures.year} : ${relative(process.cwd(), path) || path}`);
-      writeOut(`  ${plural(view.figures.length, 'chiffre')} (années ${years})`);
+      if (toStdout) {
+        // The export is the data: nothing else goes to stdout, the summary goes to stderr.
+        writeData(content);
+        writeError(`Chiffres ${figures.year} : sortie standard (${options.format.toUpperCase()})`);
+      } else {
+        const path = options.sortie !== undefined ? resolve(options.sortie) : defaultChiffresPath(folder, figures.year, options.format, complete);
+        await writeFileAtomic(path, content);
+        writeOut(`Chiffres ${figures.year} : ${relative(process.cwd(), path) || path}`);
+      }
+      writeError(`  ${plural(view.figures.length, 'chiffre')} (années ${years})`);
       if (complete) {
-        writeOut('  Valeurs complètes, NON MASQUÉES : usage interne uniquement, ne pas diffuser.');
+        writeError('  Valeurs complètes, NON MASQUÉES : usage interne uniquement, ne pas diffuser.');
       } else if (view.threshold > 0) {
-        writeOut(`  Secret statistique (seuil ${formatInteger(view.threshold)}) : ${plural(view.suppressed.length, 'case masquée', 'cases masquées')}`);
+        writeError(`  Secret statistique (seuil ${formatInteger(view.threshold)}) : ${plural(view.suppressed.length, 'case masquée', 'cases masquées')}`);
       }
       if (figures.findings.length > 0) {
         writeError(`${plural(figures.findings.length, 'constat')} de cohérence à vérifier :`);

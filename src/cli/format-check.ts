@@ -4,6 +4,7 @@ import { describeIssue, describeOmitted, type DataIssue, type FileSummary, type 
 import { formatDateFr } from '../shared/dates.js';
 import type { Finding } from '../figures/index.js';
 import { formatInteger, plural } from '../shared/format.js';
+import type { CheckJson, CheckJsonIssue } from './check-json-schema.js';
 
 const ENCODING_LABEL = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' } as const;
 
@@ -39,14 +40,15 @@ function listIssues(lines: string[], issues: readonly DataIssue[], files: readon
   }
 }
 
-export function formatCheckText(report: IngestReport, folder: string, findings: readonly Finding[] = []): string {
+/** `quiet` (`check --quiet`): only the errors and the verdict, no file summary, warning or finding. */
+export function formatCheckText(report: IngestReport, folder: string, findings: readonly Finding[] = [], options: { quiet?: boolean } = {}): string {
+  const quiet = options.quiet === true;
   const lines: string[] = [];
-  lines.push(`Vérification de ${folder}${report.year !== undefined ? ` — rapport ${report.year}` : ''}`);
-  lines.push(`Données lues dans ${report.dataFolder}`);
-  lines.push('');
+  if (!quiet) lines.push(`Vérification de ${folder}${report.year !== undefined ? ` — rapport ${report.year}` : ''}`);
+  if (!quiet) lines.push(`Données lues dans ${report.dataFolder}`, '');
   if (report.files.length === 0) {
     lines.push('Aucun fichier CSV trouvé. Fichiers attendus : maraudes.csv, trod.csv, domiciliations.csv, aides_financieres.csv, indicateurs.csv.');
-  } else {
+  } else if (!quiet) {
     lines.push('Fichiers');
     for (const summary of report.files) lines.push(`  ${describeSummary(summary)}`);
   }
@@ -56,21 +58,22 @@ export function formatCheckText(report: IngestReport, folder: string, findings: 
     report.files.reduce((sum, f) => sum + f.errorCount, 0) + report.errors.filter((e) => e.code === 'chiffre_en_conflit').length;
   const warningTotal = report.files.reduce((sum, f) => sum + f.warningCount, 0);
   if (report.errors.length > 0) {
-    lines.push('', `Erreurs (${formatInteger(errorTotal)})`);
+    if (lines.length > 0) lines.push('');
+    lines.push(`Erreurs (${formatInteger(errorTotal)})`);
     listIssues(lines, report.errors, report.files, 'error');
   }
-  if (report.warnings.length > 0) {
+  if (report.warnings.length > 0 && !quiet) {
     lines.push('', `Avertissements (${formatInteger(warningTotal)})`);
     listIssues(lines, report.warnings, report.files, 'warning');
   }
-  if (findings.length > 0) {
+  if (findings.length > 0 && !quiet) {
     lines.push('', `Constats de cohérence (${formatInteger(findings.length)}) — à vérifier, ils n'empêchent pas la construction`);
     for (const finding of findings) {
       const where = finding.lines.length > 0 && !/ligne/.test(finding.message) ? `, ligne${finding.lines.length > 1 ? 's' : ''} ${finding.lines.slice(0, 10).join(', ')}` : '';
       lines.push(`  ${finding.file}${where} : ${finding.message}`);
     }
   }
-  lines.push('');
+  if (lines.length > 0) lines.push('');
   if (report.ok) {
     lines.push(`✔ Aucune erreur : les données sont utilisables${warningTotal > 0 ? ` (${plural(warningTotal, 'avertissement')})` : ''}.`);
   } else {
@@ -79,9 +82,9 @@ export function formatCheckText(report: IngestReport, folder: string, findings: 
   return lines.join('\n');
 }
 
-/** Stable JSON shape (version 1): see docs/verification.md. Person codes never appear. */
+/** Stable JSON shape (version 1): see docs/verification.md, schemas/check.schema.json. Person codes never appear. */
 export function formatCheckJson(report: IngestReport, findings: readonly Finding[] = []): string {
-  const document = {
+  const document: CheckJson = {
     version: 1,
     folder: report.folder,
     dataFolder: report.dataFolder,
@@ -114,7 +117,7 @@ export function formatCheckJson(report: IngestReport, findings: readonly Finding
   return JSON.stringify(document, null, 2);
 }
 
-function toJsonIssue(issue: DataIssue) {
+function toJsonIssue(issue: DataIssue): CheckJsonIssue {
   return {
     code: issue.code,
     file: issue.file,

@@ -1,5 +1,5 @@
 // argv → command; every error → a French message and an exit code. The only place that prints.
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { ExitCode, RapportError } from '../shared/errors.js';
 import { exitCodeForSignal, runCleanups } from '../shared/interrupt.js';
 import { registerBuild } from './command-build.js';
@@ -8,35 +8,8 @@ import { registerChiffres } from './command-chiffres.js';
 import { registerDiagnostic } from './command-diagnostic.js';
 import { registerInit } from './command-init.js';
 import { readVersion } from '../shared/version.js';
-import { writeError } from './output.js';
-
-/** Commander speaks English: its help headings are translated here, once. */
-function frenchHelp(): Partial<Help> {
-  return {
-    formatHelp(command, helper) {
-      return Help.prototype.formatHelp
-        .call(helper, command, helper)
-        .replace(/^Usage:/m, 'Utilisation :')
-        .replace(/^Options:/m, 'Options :')
-        .replace(/^Commands:/m, 'Commandes :')
-        .replace(/^Arguments:/m, 'Arguments :')
-        .replace(/\(default: ([^)]*)\)/g, '(par défaut : $1)')
-        .replace(/\(choices: ([^)]*)\)/g, '(valeurs : $1)')
-        .replace(/\n*$/, '\n');
-    },
-  };
-}
-
-const COMMANDER_MESSAGES: Record<string, (error: CommanderError) => string> = {
-  'commander.unknownOption': (e) => `option inconnue ${e.message.match(/'([^']+)'/)?.[1] ?? ''}`.trim(),
-  'commander.unknownCommand': (e) => `commande inconnue « ${e.message.match(/'([^']+)'/)?.[1] ?? ''} »`,
-  'commander.missingArgument': (e) => `argument manquant : ${e.message.match(/'([^']+)'/)?.[1] ?? ''}`,
-  'commander.optionMissingArgument': (e) => `valeur manquante pour l'option ${e.message.match(/'([^']+)'/)?.[1] ?? ''}`,
-  'commander.excessArguments': () => 'trop d\'arguments',
-  // Commander prefixes our French message with English ("option '--annee <AAAA>' argument '20x' is invalid.").
-  'commander.invalidArgument': (e) => e.message.replace(/^error: /, '').replace(/^.*? is invalid(?: for argument '[^']*')?\. /, ''),
-  'commander.missingMandatoryOptionValue': (e) => e.message.replace(/^error: /, ''),
-};
+import { guardStdout, setQuiet, writeFailure } from './output.js';
+import { applyCliConventions, checkHelpTarget, describeHelpPointer, translateCommanderError } from './cli-conventions.js';
 
 export function createProgram(): Command {
   const program = new Command('rapport');
@@ -47,20 +20,14 @@ export function createProgram(): Command {
     )
     .version(readVersion(), '-V, --version', 'affiche la version')
     .helpOption('-h, --help', "affiche l'aide")
-    .helpCommand('help [commande]', "affiche l'aide d'une commande")
-    .configureHelp(frenchHelp())
-    .showSuggestionAfterError(false)
-    .exitOverride()
-    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+    .helpCommand('help [commande]', "affiche l'aide d'une commande");
   registerBuild(program);
   registerCheck(program);
   registerChiffres(program);
   registerInit(program);
   registerDiagnostic(program);
-  for (const command of program.commands) {
-    command.helpOption('-h, --help', "affiche l'aide").configureHelp(frenchHelp()).exitOverride();
-    command.configureOutput({ writeErr: () => undefined, outputError: () => undefined });
-  }
+  // Last, so that every command registered above gets the French help, --quiet and --debug.
+  applyCliConventions(program);
   return program;
 }
 
@@ -76,8 +43,8 @@ function installInterruptHandlers(): () => void {
   const onSignal = (signal: NodeJS.Signals): void => {
     runCleanups();
     const name = signal === 'SIGINT' ? 'Ctrl-C (SIGINT)' : signal;
-    writeError(`\nInterrompu par ${name}\u00a0: arrêt immédiat, navigateur fermé, fichiers temporaires supprimés.`);
-    writeError("→ le dossier de sortie garde les fichiers précédents si le nouveau rapport n'était pas complet.");
+    writeFailure(`\nInterrompu par ${name}\u00a0: arrêt immédiat, navigateur fermé, fichiers temporaires supprimés.`);
+    writeFailure("→ le dossier de sortie garde les fichiers précédents si le nouveau rapport n'était pas complet.");
     process.exit(exitCodeForSignal(signal));
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
@@ -91,35 +58,37 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const program = createProgram();
   const uninstall = installInterruptHandlers();
+  guardStdout();
+  setQuiet(false);
   try {
+    checkHelpTarget(program, argv.slice(2));
     await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (error) {
-    return reportError(error, debug);
+    return reportError(error, program, debug);
   } finally {
     uninstall();
   }
 }
 
-function reportError(error: unknown, debug: boolean): number {
+function reportError(error: unknown, program: Command, debug: boolean): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
-      return ExitCode.ok;
-    }
-    const translate = COMMANDER_MESSAGES[error.code];
-    writeError(`Erreur : ${translate ? translate(error) : error.message}`);
-    writeError('Voir « rapport --help ».');
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
+    // `rapport` alone: commander has printed the help on stderr; not a success (as git, npm).
+    if (error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    writeFailure(`Erreur : ${translateCommanderError(error, program)}`);
+    writeFailure(describeHelpPointer(error, program));
     return ExitCode.usage;
   }
   if (error instanceof RapportError) {
-    writeError(`Erreur : ${error.message}`);
-    for (const line of error.details) writeError(line);
-    if (error.hint) writeError(`→ ${error.hint}`);
-    if (debug && error.stack) writeError(error.stack);
+    writeFailure(`Erreur : ${error.message}`);
+    for (const line of error.details) writeFailure(line);
+    if (error.hint) writeFailure(`→ ${error.hint}`);
+    if (debug && error.stack) writeFailure(error.stack);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  writeError(`Erreur interne inattendue : ${message}`);
-  writeError(debug && error instanceof Error && error.stack ? error.stack : '→ relancez avec --debug pour le détail technique, et signalez le problème.');
+  writeFailure(`Erreur interne inattendue : ${message}`);
+  writeFailure(debug && error instanceof Error && error.stack ? error.stack : '→ relancez avec --debug pour le détail technique, et signalez le problème.');
   return ExitCode.render;
 }

@@ -3,6 +3,7 @@
 import { compareFigures } from './build-set.js';
 import { figureKey, getEvolution, getSeries } from './lookup.js';
 import type { Figure, FigureSet, Finding, PublishedFigure, PublishedFigures } from './types.js';
+import type { ChiffresJson, ChiffresJsonFigure } from './export-json-schema.js';
 
 export const CSV_COLUMNS = ['indicateur', 'annee', 'dimension', 'modalite', 'valeur', 'unite', 'libelle'] as const;
 
@@ -47,7 +48,7 @@ function describeSource(figure: Figure | PublishedFigure): string {
   return figure.source.kind === 'indicateurs' ? `${figure.source.file}:${figure.source.line}` : figure.source.file;
 }
 
-function exportFinding(finding: Finding) {
+function exportFinding(finding: Finding): ChiffresJson['constats'][number] {
   return { code: finding.code, gravite: finding.severity, fichier: finding.file, lignes: finding.lines, message: finding.message };
 }
 
@@ -64,7 +65,7 @@ export function formatFiguresJson(set: FigureSet, view: PublishedFigures, option
   const original = new Map(set.figures.map((figure) => [figureKey(figure.indicateur, figure.annee, figure.dimension, figure.modalite), figure]));
   const chiffres = [...view.figures].sort(compareFigures).map((record) => {
     const figure = original.get(figureKey(record.indicateur, record.annee, record.dimension, record.modalite));
-    const entry: Record<string, unknown> = {
+    const entry: ChiffresJsonFigure = {
       indicateur: record.indicateur,
       annee: record.annee,
       dimension: record.dimension,
@@ -72,10 +73,10 @@ export function formatFiguresJson(set: FigureSet, view: PublishedFigures, option
       valeur: record.valeur,
       unite: record.unite,
       libelle: record.libelle,
+      ...(record.libelleModalite !== undefined && { libelle_modalite: record.libelleModalite }),
+      ...(record.masque !== undefined && { masque: record.masque }),
+      source: describeSource(record),
     };
-    if (record.libelleModalite !== undefined) entry.libelle_modalite = record.libelleModalite;
-    if (record.masque !== undefined) entry.masque = record.masque;
-    entry.source = describeSource(record);
     if (figure !== undefined && record.masque === undefined && !isMasked(figure, figure.annee - 1)) {
       const evolution = getEvolution(set, figure);
       if (evolution !== undefined) entry.evolution = evolution;
@@ -86,7 +87,7 @@ export function formatFiguresJson(set: FigureSet, view: PublishedFigures, option
     }
     return entry;
   });
-  const document = {
+  const document: ChiffresJson = {
     format: 'rapport-chiffres',
     version: 1,
     annee: set.year,

@@ -2,16 +2,23 @@
 // forms, so `couleurs`, `Couleur` and `coleur` all point to `couleur`.
 import { normalizeHeader } from './normalize.js';
 
-/** Edit distance (insertions, deletions, substitutions), two rows of memory. */
+/**
+ * Edit distance (insertions, deletions, substitutions, and swaps of two neighbouring letters,
+ * the commonest typing slip: `jsno` → `json` is one edit), three rows of memory.
+ */
 export function measureLevenshtein(a: string, b: string): number {
   if (a === b) return 0;
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+      let distance = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, (before[j - 2] ?? 0) + 1);
+      current.push(distance);
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;

@@ -46,9 +46,9 @@ describe('rapport build: a table with no value in the report year', () => {
     expect(text).toContain('Nos sorties par type. Maraudes réalisées par type : pas de donnée pour 2024.');
   });
 
-  it('still warns with --quiet, and says « 1 page » for a one-page PDF', () => {
+  it('--quiet silences the warning (only errors on stderr), and says « 1 page » for a one-page PDF', () => {
     expect(single.code, single.stderr).toBe(0);
-    expect(single.stderr).toContain('Avertissement : sections/types.md, ligne 7');
+    expect(single.stderr).toBe('');
     expect(single.stdout).toMatch(/rapport-activite-2024-types\.pdf \(1 page\)/);
   });
 });

@@ -222,7 +222,7 @@ describe('usage errors and help', () => {
 
   it('missing folder argument, unknown command: exit 2', async () => {
     expect((await usage(['check'])).stderr).toContain('argument manquant');
-    expect((await usage(['verifier', DEMO])).stderr).toContain('commande inconnue « verifier »');
+    expect((await usage(['verifier', DEMO])).stderr).toContain('commande inconnue «\u00a0verifier\u00a0»');
   });
 
   it('--help is in French, for the program and for check', async () => {

@@ -25,7 +25,7 @@ describe('rapport chiffres', () => {
     expect(csv).toContain('trod.tests;2024;depistage;VHC;< 3;tests;');
     expect(csv).toContain('maraudes.sessions;2024;;;5;maraudes;Maraudes réalisées');
     expect(result.stdout).toContain('chiffres-2024.csv');
-    expect(result.stdout).toMatch(/Secret statistique \(seuil 3\) : \d+ cases masquées/);
+    expect(result.stderr).toMatch(/Secret statistique \(seuil 3\) : \d+ cases masquées/);
     // Findings are listed, without stopping anything.
     expect(result.stderr).toContain('trod.csv, ligne 4 : test VIH positif non orienté');
   });
@@ -38,7 +38,7 @@ describe('rapport chiffres', () => {
     const document = JSON.parse(readFileSync(out, 'utf8'));
     expect(document.complet).toBe(true);
     expect(document.chiffres.find((c: { indicateur: string; dimension: string; modalite: string; annee: number }) => c.indicateur === 'trod.tests' && c.annee === 2024 && c.modalite === 'VHC').valeur).toBe(1);
-    expect(result.stdout).toContain('NON MASQUÉES');
+    expect(result.stderr).toContain('NON MASQUÉES');
     expect(existsSync(join(folder, 'sortie'))).toBe(false);
   });
 

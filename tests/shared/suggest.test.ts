@@ -8,6 +8,13 @@ describe('measureLevenshtein', () => {
     expect(measureLevenshtein('chien', 'niche')).toBe(4);
     expect(measureLevenshtein('', 'abc')).toBe(3);
   });
+
+  it('counts a swap of two neighbouring letters as one edit (bug: « --jsno » suggested nothing)', () => {
+    expect(measureLevenshtein('jsno', 'json')).toBe(1);
+    expect(measureLevenshtein('biuld', 'build')).toBe(1);
+    expect(measureLevenshtein('ab', 'ba')).toBe(1);
+    expect(suggestClosest('jsno', ['annee', 'json', 'debug', 'quiet'])).toBe('json');
+  });
 });
 
 describe('suggestClosest', () => {
