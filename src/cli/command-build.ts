@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { BuildStage } from '../pipeline/build-report.js';
 import { formatNumber } from '../shared/format.js';
 import { writeError, writeFailure, writeOut } from './output.js';
-import { parseYearOption } from './parse-options.js';
+import { parseOutputFolderOption, parseYearOption } from './parse-options.js';
 import { readVersion } from '../shared/version.js';
 import { RenderError } from '../shared/errors.js';
 import { parseDelayOption, readSourceDateEpoch, resolveBrowserTimeout } from './build-env.js';
@@ -81,7 +81,7 @@ export function registerBuild(program: Command): void {
     .description("construit le rapport d'activité : PDF, HTML autonome et export des chiffres")
     .argument('<dossier>', 'dossier du projet (CSV dans <dossier>/donnees, rapport.yaml facultatif)')
     .option('--annee <AAAA>', 'année du rapport (par défaut : la plus récente présente dans les données)', parseYearOption)
-    .option('--sortie <dossier>', 'dossier des fichiers produits (par défaut : <dossier>/sortie)')
+    .option('--sortie <dossier>', 'dossier des fichiers produits (par défaut : <dossier>/sortie)', parseOutputFolderOption)
     .option('--section <id>', 'ne construit que cette section (ex. maraudes), dans son propre PDF')
     .option(
       '--delai-navigateur <secondes>',

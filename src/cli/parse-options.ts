@@ -7,3 +7,16 @@ export function parseYearOption(value: string): number {
   }
   return Number(value);
 }
+
+/**
+ * `build --sortie`: a folder. « - » (stdout for `chiffres`) cannot hold a PDF, an HTML file and a
+ * CSV: refused rather than creating a folder named « - ».
+ */
+export function parseOutputFolderOption(value: string): string {
+  if (value.trim() === '-' || value.trim() === '') {
+    throw new InvalidArgumentError(
+      `--sortie attend un dossier, pas « ${value} » : build écrit plusieurs fichiers (PDF, HTML, CSV) ; la sortie standard n'est possible qu'avec « rapport chiffres »`,
+    );
+  }
+  return value;
+}

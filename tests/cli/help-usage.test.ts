@@ -109,6 +109,13 @@ describe('mistyped options and values', () => {
     expect(result.stderr).not.toContain('Construction du rapport');
   });
 
+  it('build --sortie - is refused (bug: it created a folder named « - »)', async () => {
+    const result = await runRapport(['build', DEMO, '--sortie', '-']);
+    expectUsageError(result);
+    expect(result.stderr).toContain('--sortie attend un dossier');
+    expect(result.stderr).not.toContain('Construction du rapport');
+  });
+
   it('an option of the command placed before it: rapport -q check … says where it goes', async () => {
     const result = await runRapport(['-q', 'check', DEMO]);
     expectUsageError(result);
