@@ -8,6 +8,7 @@ import {
   describeIssue,
   describeOmitted,
   type DataIssue,
+  type IngestCache,
   type IngestReport,
   ingestFolder,
   type ValueSynonyms,
@@ -30,6 +31,8 @@ export interface ComputeFiguresOptions {
   labels?: ConfiguredLabels;
   /** Config file as shown to the user, for those errors. */
   configFile?: string;
+  /** Files validated by an earlier run, reused when unchanged (live preview). */
+  ingestCache?: IngestCache;
 }
 
 export interface ComputedFigures {
@@ -64,6 +67,7 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
       ...(options.columns !== undefined && { columns: options.columns }),
       ...(options.values !== undefined && { values: options.values }),
       ...(options.categories !== undefined && { categories: options.categories }),
+      ...(options.ingestCache !== undefined && { cache: options.ingestCache }),
     },
     collector.sink,
   );
