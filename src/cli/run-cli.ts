@@ -1,7 +1,8 @@
 // argv → command; every error → a French message and an exit code. The only place that prints.
 import { Command, CommanderError, Help } from 'commander';
 import { ExitCode, RapportError } from '../shared/errors.js';
-import { exitCodeForSignal, runCleanups } from '../shared/interrupt.js';
+import { exitCodeForSignal, readInterruptNotice, runCleanups } from '../shared/interrupt.js';
+import { registerApercu } from './command-apercu.js';
 import { registerBuild } from './command-build.js';
 import { registerCheck } from './command-check.js';
 import { registerChiffres } from './command-chiffres.js';
@@ -53,6 +54,7 @@ export function createProgram(): Command {
   registerBuild(program);
   registerCheck(program);
   registerChiffres(program);
+  registerApercu(program);
   for (const command of program.commands) {
     command.helpOption('-h, --help', "affiche l'aide").configureHelp(frenchHelp()).exitOverride();
     command.configureOutput({ writeErr: () => undefined, outputError: () => undefined });
@@ -70,10 +72,14 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  */
 function installInterruptHandlers(): () => void {
   const onSignal = (signal: NodeJS.Signals): void => {
+    const notice = readInterruptNotice();
     runCleanups();
     const name = signal === 'SIGINT' ? 'Ctrl-C (SIGINT)' : signal;
-    writeError(`\nInterrompu par ${name}\u00a0: arrêt immédiat, navigateur fermé, fichiers temporaires supprimés.`);
-    writeError("→ le dossier de sortie garde les fichiers précédents si le nouveau rapport n'était pas complet.");
+    if (notice !== undefined) for (const line of notice) writeError(line.replace('{signal}', name));
+    else {
+      writeError(`\nInterrompu par ${name}\u00a0: arrêt immédiat, navigateur fermé, fichiers temporaires supprimés.`);
+      writeError("→ le dossier de sortie garde les fichiers précédents si le nouveau rapport n'était pas complet.");
+    }
     process.exit(exitCodeForSignal(signal));
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
