@@ -13,7 +13,7 @@ import { watchProject } from './watch-project.js';
 export type * from './types.js';
 
 /** Editors write a file in several steps (truncate, write, rename): one rebuild for all of them. */
-const DEFAULT_DEBOUNCE_MS = 60;
+const DEFAULT_DEBOUNCE_MS = 80;
 
 /** The error as the terminal shows it, for the page's banner. */
 export function describeProblem(error: unknown): PreviewProblem {
