@@ -86,7 +86,7 @@ export function registerApercu(program: Command): void {
       if (!quiet) writeError(`Aperçu du rapport — ${folder}`);
       // Loaded on demand, like the build pipeline: chart.js and canvas cost a second of start-up.
       const { startPreview, openInBrowser } = await import('../preview/index.js');
-      registerInterruptNotice(['\nAperçu arrêté ({signal})\u00a0: serveur et surveillance des fichiers fermés.']);
+      registerInterruptNotice(['\nAperçu arrêté par {signal}\u00a0: serveur et surveillance des fichiers fermés.']);
       const preview = await startPreview({
         folder,
         version: readVersion(),
