@@ -116,6 +116,17 @@ const kinds = [
   },
 ];
 
+/** CPU time (user + system, ms) used so far by the preview process: a measure the machine's load barely changes. */
+const ticksPerMs = 100 / 1000; // USER_HZ, 100 on Linux
+const cpuOfPreview = () => {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+  } catch {
+    return Number.NaN; // not Linux
+  }
+};
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -126,8 +137,10 @@ const format = (ms) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
 const results = [];
 for (const kind of kinds) {
   const times = [];
+  const cpu = [];
   for (let i = 1; i <= runs; i += 1) {
     const reloaded = events.next('reload');
+    const cpuBefore = cpuOfPreview();
     const started = performance.now();
     const expected = kind.save(i);
     await reloaded;
@@ -136,11 +149,13 @@ for (const kind of kinds) {
     if (page.includes('rapport-apercu-erreur')) throw new Error(`${kind.name}: the page shows an error\n${stderr}`);
     if (expected !== undefined && !page.includes(expected)) throw new Error(`${kind.name}: « ${expected} » not in the page`);
     times.push(elapsed);
+    cpu.push(cpuOfPreview() - cpuBefore);
     // Let the save settle, as a person does between two saves.
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  results.push({ kind: kind.name, times });
-  process.stdout.write(`${kind.name} : ${times.map(format).join(' ; ')} — médiane ${format(median(times))}\n`);
+  results.push({ kind: kind.name, times, cpu });
+  process.stdout.write(`${kind.name} : ${times.map(format).join(' ; ')} — médiane ${format(median(times))}`);
+  process.stdout.write(` (temps processeur de l'aperçu, médiane ${format(median(cpu))})\n`);
 }
 await events.close();
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
