@@ -60,17 +60,18 @@ export async function startPreviewServer(port: number, first: { page: ServedPage
     }
     // The raw path is compared as is: no decoding, no normalisation, no file behind any path.
     const path = (request.url ?? '').split('?')[0];
-    if (path === EVENTS_PATH) return openStream(request, response);
+    if (path === EVENTS_PATH) return openStream(response);
     if (path === undefined || !PAGE_PATHS.has(path)) return sendText(response, 404, "Introuvable : l'aperçu ne sert que la page du rapport, à l'adresse /.");
     response.writeHead(200, { ...securityHeaders(page.nonce), 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(page.html) });
     response.end(request.method === 'HEAD' ? undefined : page.html);
   };
 
-  const openStream = (request: IncomingMessage, response: ServerResponse): void => {
+  const openStream = (response: ServerResponse): void => {
     response.writeHead(200, { ...securityHeaders(undefined), 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     response.write(`retry: 500\nevent: version\ndata: ${version}\n\n`);
     streams.add(response);
-    request.on('close', () => streams.delete(response));
+    // The response's 'close': the browser closed the page or the connection dropped.
+    response.on('close', () => streams.delete(response));
   };
 
   const server: Server = createServer(handle);
