@@ -2,14 +2,11 @@
 // project is broken, a banner with the error above the last good version. The built HTML itself
 // stays script-free; only this copy, served on the loopback, carries the script.
 import { randomBytes } from 'node:crypto';
+import { escapeHtml } from '../render/blocks.js';
 import type { PreviewProblem } from './types.js';
 
 /** Path of the Server-Sent Events stream the script listens to. */
 export const EVENTS_PATH = '/__apercu/evenements';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 /**
  * Reloads when the server announces another version than the one this page shows (also after a
