@@ -36,14 +36,15 @@ function clock(): string {
 
 const CHANGE_NAMES = { config: 'rapport.yaml', donnees: 'données', textes: 'textes', logo: 'image' } as const;
 
-function writeProblem(problem: PreviewProblem): void {
+function writeProblem(problem: PreviewProblem, debug: boolean): void {
   writeError(`  ${clock()} Erreur : ${problem.message}`);
   for (const line of problem.details) writeError(`  ${line}`);
   if (problem.hint) writeError(`  → ${problem.hint}`);
+  if (debug && problem.stack) writeError(problem.stack);
 }
 
 /** One line per update on stderr; warnings and errors even with --quiet. */
-function createReporter(quiet: boolean): (event: PreviewEvent) => void {
+function createReporter(quiet: boolean, debug: boolean): (event: PreviewEvent) => void {
   let lastWarnings = '';
   return (event) => {
     if (event.kind === 'listening') {
@@ -56,7 +57,7 @@ function createReporter(quiet: boolean): (event: PreviewEvent) => void {
       return;
     }
     if (event.kind === 'failed') {
-      writeProblem(event.problem);
+      writeProblem(event.problem, debug);
       writeError('  → la page garde la dernière version correcte, sous un bandeau qui montre cette erreur.');
       return;
     }
@@ -92,7 +93,7 @@ export function registerApercu(program: Command): void {
         version: readVersion(),
         ...(options.annee !== undefined && { year: options.annee }),
         ...(options.port !== undefined && { port: options.port }),
-        onEvent: createReporter(quiet),
+        onEvent: createReporter(quiet, options.debug === true),
       });
       registerCleanup(() => preview.closeNow());
       if (options.ouvrir === true) {

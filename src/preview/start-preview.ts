@@ -23,8 +23,9 @@ export function describeProblem(error: unknown): PreviewProblem {
   return {
     message: `erreur interne inattendue : ${error instanceof Error ? error.message : String(error)}`,
     details: [],
-    hint: 'signalez le problème ; « rapport build --debug » donne le détail technique',
+    hint: 'signalez le problème ; « rapport apercu --debug » affiche le détail technique dans le terminal',
     exitCode: 3,
+    ...(error instanceof Error && error.stack !== undefined && { stack: error.stack }),
   };
 }
 

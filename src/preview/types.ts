@@ -23,6 +23,8 @@ export interface PreviewProblem {
   hint?: string;
   /** Exit code the same error gives `rapport build`; 3 for an unexpected error (a bug). */
   exitCode: number;
+  /** Stack of an unexpected error (a bug), printed with --debug only; never in the page. */
+  stack?: string;
 }
 
 export type PreviewEvent =
