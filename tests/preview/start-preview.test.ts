@@ -2,6 +2,7 @@
 // section or data file shows the French error above the last good version, fixing it brings the
 // normal page back; no path reaches a file; closing frees the port.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview, type PreviewEvent } from '../../src/preview/index.js';
@@ -122,6 +123,15 @@ describe('rapport apercu', () => {
       expect(response.body).not.toMatch(/root:|association:|Personnes rencontrées/);
     }
     expect((await rawGet(preview.url, '/index.html')).status).toBe(200);
+  });
+
+  it('is not reachable through the machine\'s other addresses (bound to 127.0.0.1 only)', async () => {
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((address) => address !== undefined && address.family === 'IPv4' && !address.internal);
+    for (const address of others) {
+      await expect(fetch(`http://${address?.address}:${new URL(preview.url).port}/`)).rejects.toThrow();
+    }
   });
 
   it('answers only requests addressed to it by its loopback name (DNS rebinding)', async () => {
