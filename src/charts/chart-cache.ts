@@ -5,7 +5,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Bump whenever the drawing changes (layout, palette, fonts): old entries then stop matching. */
-export const CHART_RENDERER_VERSION = 1;
+export const CHART_RENDERER_VERSION = 2;
 
 export interface CachedChart {
   readonly svg: string;

@@ -32,8 +32,9 @@ export function finalizeSvg(raw: string, options: FinalizeSvgOptions): string {
   const root =
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"` +
     ` width="${options.width}" height="${options.height}" viewBox="0 0 ${options.width} ${options.height}"` +
-    ` role="img" aria-label="${escapeXml(options.alt)}">` +
-    `<title>${escapeXml(options.alt)}</title>`;
+    // The text alternative once, as the name: a <title> beside aria-label became the
+    // description, so screen readers read it twice.
+    ` role="img" aria-label="${escapeXml(options.alt)}">`;
   return `${root}${body.slice(open.index + open[0].length)}`.trim();
 }
 

@@ -6,6 +6,8 @@ import { registerApercu } from './command-apercu.js';
 import { registerBuild } from './command-build.js';
 import { registerCheck } from './command-check.js';
 import { registerChiffres } from './command-chiffres.js';
+import { registerDiagnostic } from './command-diagnostic.js';
+import { registerInit } from './command-init.js';
 import { readVersion } from '../shared/version.js';
 import { writeError } from './output.js';
 
@@ -54,6 +56,8 @@ export function createProgram(): Command {
   registerBuild(program);
   registerCheck(program);
   registerChiffres(program);
+  registerInit(program);
+  registerDiagnostic(program);
   registerApercu(program);
   for (const command of program.commands) {
     command.helpOption('-h, --help', "affiche l'aide").configureHelp(frenchHelp()).exitOverride();

@@ -22,6 +22,7 @@ export function computeReportFigures(config: LoadedConfig, folder: string, year?
     multiAnswerDimensions: listMultiAnswerDimensions(config),
     categories: config.categories,
     labels: config.libelles,
+    funders: config,
     configFile: describeConfigFile(config, folder),
     ...(ingestCache !== undefined && { ingestCache }),
   });

@@ -2,7 +2,7 @@
 import { formatDateFr } from '../shared/dates.js';
 import { formatInteger } from '../shared/format.js';
 import { COMPLEMENTARY_MARK, formatMask } from '../shared/secrecy-marks.js';
-import { escapeHtml } from './blocks.js';
+import { boxTable, escapeHtml } from './blocks.js';
 import type { AnnexInfo } from './types.js';
 
 const MAX_LISTED = 60;
@@ -17,10 +17,13 @@ export function renderAnnex(annex: AnnexInfo): string {
   const checks =
     annex.checks.length === 0
       ? '<p>Aucune incohérence détectée par les contrôles.</p>'
-      : `<table><thead><tr><th scope="col">Constat</th><th scope="col">Où</th></tr></thead><tbody>${annex.checks
-          .slice(0, MAX_LISTED)
-          .map((c) => `<tr><td>${escapeHtml(c.message)}</td><td>${escapeHtml(c.place)}</td></tr>`)
-          .join('')}</tbody></table>${
+      : `${boxTable(
+          `<table><thead><tr><th scope="col">Constat</th><th scope="col">Où</th></tr></thead><tbody>${annex.checks
+            .slice(0, MAX_LISTED)
+            .map((c) => `<tr><td>${escapeHtml(c.message)}</td><td>${escapeHtml(c.place)}</td></tr>`)
+            .join('')}</tbody></table>`,
+          'Constats des contrôles de cohérence',
+        )}${
           annex.checks.length > MAX_LISTED ? `<p class="note">… et ${formatInteger(annex.checks.length - MAX_LISTED)} autres constats (voir « rapport check »).</p>` : ''
         }`;
   const suppressed = annex.threshold === 0 ? '<p>Le secret statistique est désactivé dans la configuration (seuil 0) : toutes les valeurs sont publiées.</p>' : describeSecrecy(annex);
@@ -31,7 +34,10 @@ export function renderAnnex(annex: AnnexInfo): string {
   return (
     '<h2>Sources</h2>' +
     '<p>Tous les chiffres de ce rapport sont calculés automatiquement à partir des fichiers ci-dessous ; aucun n\'est saisi à la main.</p>' +
-    `<table class="court"><thead><tr><th scope="col">Fichier</th><th scope="col" class="nombre">Lignes utilisées</th><th scope="col">Période couverte</th></tr></thead><tbody>${sources}</tbody></table>` +
+    boxTable(
+      `<table class="court"><thead><tr><th scope="col">Fichier</th><th scope="col" class="nombre">Lignes utilisées</th><th scope="col">Période couverte</th></tr></thead><tbody>${sources}</tbody></table>`,
+      'Fichiers sources',
+    ) +
     '<h2>Contrôles de cohérence</h2>' +
     '<p>Les ventilations sont comparées à leurs totaux, les pourcentages bornés, les mois manquants et les doublons recherchés. Constats :</p>' +
     checks +

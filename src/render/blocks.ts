@@ -16,6 +16,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/**
+ * A table with its notes in a box (see placeTable in helpers.ts). On screen the box scrolls
+ * sideways when the table is wider than a phone (templates/screen.css): keyboard users reach it
+ * (tabindex) and hear its name, the table's caption (escaped text, safe in an attribute) or
+ * `label` for a table without one.
+ */
+export function boxTable(html: string, label = 'Tableau'): string {
+  const caption = /<caption>([^<]*)<\/caption>/.exec(html)?.[1] ?? escapeHtml(label);
+  return `<div class="bloc" role="region" tabindex="0" aria-label="${caption}">${html}</div>`;
+}
+
 /** Notes explaining each secrecy mark printed in a block (« < 3 », « s »), or ''. */
 export function renderMarkNotes(values: readonly (PublishedValue | undefined)[], threshold: number): string {
   const marks = values.flatMap((value) => (value !== undefined && value.valeur === null ? [formatValue(value, threshold)] : []));

@@ -3,7 +3,7 @@
 // so neither Markdown nor raw HTML written in a section can alter it.
 import Handlebars from 'handlebars';
 import type { ChartSpec } from '../charts/types.js';
-import { escapeHtml, renderBreakdownTable, renderObjectives, renderTiles, capitalize } from './blocks.js';
+import { boxTable, escapeHtml, renderBreakdownTable, renderObjectives, renderTiles, capitalize } from './blocks.js';
 import { buildChartSpec, CROSS } from './chart-specs.js';
 import { renderTypologyHelper } from './typology-helper.js';
 import { renderComparisonTable } from './comparison-table.js';
@@ -42,11 +42,6 @@ function place(placeholders: Placeholders, html: string): Handlebars.SafeString 
 /** Ids of the `sauf="a b"` option of tuiles, si and comparatif. */
 function listExcluded(hash: Record<string, unknown>): Set<string> {
   return new Set(typeof hash.sauf === 'string' ? hash.sauf.split(/\s+/) : []);
-}
-
-/** A table with its notes in a box (see placeTable). */
-function boxTable(html: string): string {
-  return `<div class="bloc">${html}</div>`;
 }
 
 /**

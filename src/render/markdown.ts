@@ -12,11 +12,29 @@ markdown.disable('image');
 markdown.renderer.rules.link_open = () => '';
 markdown.renderer.rules.link_close = () => '';
 
-/** Heading levels shift down one: a section's `#` becomes h2 under the chapter title (h1). */
+/**
+ * Heading levels under the chapter title (h1) never skip one: the section's highest level becomes
+ * h2 and each heading is at most one below the one before (sections write `## Titre`, which
+ * used to become an h3 right under the h1, for screen readers and the PDF's tags). The look
+ * stays the one the author chose: a heading promoted from its written level (`#` → h2 look,
+ * `##` → h3 look…) carries class `niveau-N`, N being the look's level.
+ */
 markdown.core.ruler.push('shift_headings', (state) => {
+  const written = (tag: string) => Number(tag.slice(1));
+  const headings = state.tokens.filter((token) => token.type === 'heading_open' && /^h[1-6]$/.test(token.tag));
+  const highest = Math.min(...headings.map((token) => written(token.tag)));
+  let previous = 1;
+  const open: string[] = [];
   for (const token of state.tokens) {
-    if ((token.type === 'heading_open' || token.type === 'heading_close') && /^h[1-5]$/.test(token.tag)) {
-      token.tag = `h${Number(token.tag.slice(1)) + 1}`;
+    if (token.type === 'heading_open' && /^h[1-6]$/.test(token.tag)) {
+      const look = Math.min(written(token.tag) + 1, 6);
+      const level = Math.min(written(token.tag) - highest + 2, previous + 1);
+      if (level !== look) token.attrJoin('class', `niveau-${look}`);
+      token.tag = `h${level}`;
+      open.push(token.tag);
+      previous = level;
+    } else if (token.type === 'heading_close') {
+      token.tag = open.pop() ?? token.tag;
     }
   }
   return true;

@@ -50,8 +50,10 @@ async function renderSectionHtml(section: SectionSource, input: RenderInput, war
   for (const [index, spec] of placeholders.charts) {
     const chart = await input.drawChart(spec);
     placeholders.html[index] =
-      `<figure class="graphique" role="group" aria-label="${escapeHtml(chart.title)}"><figcaption>${escapeHtml(chart.title)}</figcaption>` +
-      `<div class="svg">${chart.svg}</div><p class="alternative">${escapeHtml(chart.alt)}</p></figure>`;
+      // One text alternative, read once: the SVG's aria-label (also the PDF's /Alt). The caption
+      // is the visible title; role="group" keeps the PDF's tags a /Div holding /Caption and /Figure.
+      `<figure class="graphique" role="group"><figcaption>${escapeHtml(chart.title)}</figcaption>` +
+      `<div class="svg">${chart.svg}</div></figure>`;
   }
   return renderMarkdown(expanded, placeholders);
 }
@@ -94,10 +96,11 @@ export async function renderReport(input: RenderInput): Promise<RenderedReport> 
   const css = readFileSync(new URL('report.css', TEMPLATES), 'utf8');
   const head =
     `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(documentTitle)}</title>` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<meta name="author" content="${escapeHtml(input.association.nom)}"><meta name="generator" content="rapport ${escapeHtml(input.annex.version)}">` +
-    `<style>${loadFontFaces()}\n${css}\n:root{--couleur:${palette.base};--couleur-fonce:${palette.dark};--couleur-clair:${palette.light};}` +
-    `@page{@bottom-center{content:${cssString(footer)} counter(page) "\\202F/\\202F" counter(pages);}}` +
-    '.alternative{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);}</style></head>';
+    // screen.css: the web page's layout, all inside @media screen (the PDF is printed with report.css alone).
+    `<style>${loadFontFaces()}\n${css}\n${readFileSync(new URL('screen.css', TEMPLATES), 'utf8')}\n:root{--couleur:${palette.base};--couleur-fonce:${palette.dark};--couleur-clair:${palette.light};}` +
+    `@page{@bottom-center{content:${cssString(footer)} counter(page) "\\202F/\\202F" counter(pages);}}</style></head>`;
 
   const cover = input.onlySection ? '' : renderCover(input);
   const header = input.onlySection ? `<div class="entete-section">${escapeHtml(documentTitle)} — section « ${escapeHtml(sections[0]?.title ?? '')} »</div>` : '';
@@ -118,7 +121,7 @@ export async function renderReport(input: RenderInput): Promise<RenderedReport> 
     .map((c) => `<section class="chapitre ${c.className}" id="${c.anchor}"><h1>${escapeHtml(c.title)}</h1>${c.html}</section>`)
     .join('\n');
   const assemble = (pages: Map<string, number> | undefined) =>
-    `${head}<body class="${input.onlySection ? 'section-seule' : ''}">${cover}${header}${sommaire(pages)}${body}</body></html>`;
+    `${head}<body class="${input.onlySection ? 'section-seule' : ''}">${cover}${header}${sommaire(pages)}<main>${body}</main></body></html>`;
   return {
     html: assemble(undefined),
     anchors: listed.map((c) => c.anchor),

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { RapportError, RenderError, UsageError } from './errors.js';
 
 /** What the path is, for the message and the hint. */
-export type FsPlace = 'sortie' | 'temporaire';
+export type FsPlace = 'sortie' | 'temporaire' | 'projet';
 
 function errnoCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -28,6 +28,7 @@ function findFileInTheWay(path: string): string | undefined {
 }
 
 function hintFor(place: FsPlace): string {
+  if (place === 'projet') return 'choisissez un autre dossier pour le projet, ou corrigez les droits de celui-ci';
   return place === 'sortie'
     ? 'choisissez un autre dossier de sortie avec --sortie, ou corrigez ce dossier'
     : "définissez la variable TMPDIR vers un dossier existant où vous pouvez écrire, par ex. TMPDIR=$HOME/tmp";
@@ -41,7 +42,7 @@ export function describeFsError(error: unknown, path: string, place: FsPlace = '
   if (error instanceof RapportError) return error;
   const code = errnoCode(error);
   if (code === undefined) return error;
-  const what = place === 'sortie' ? 'le fichier ou dossier de sortie' : 'le dossier temporaire';
+  const what = place === 'sortie' ? 'le fichier ou dossier de sortie' : place === 'projet' ? 'le dossier du projet' : 'le dossier temporaire';
   const hint = hintFor(place);
   // The errno code stays in `cause` (shown with --debug), not in the message.
   const options = { hint, cause: error };
@@ -75,7 +76,9 @@ export function describeFsError(error: unknown, path: string, place: FsPlace = '
         hint:
           place === 'sortie'
             ? "libérez de la place (ou choisissez un autre disque avec --sortie) puis relancez\u00a0; les fichiers produits précédemment n'ont pas été modifiés"
-            : 'libérez de la place dans le dossier temporaire, ou définissez TMPDIR vers un autre disque',
+            : place === 'projet'
+              ? 'libérez de la place puis relancez : les fichiers déjà créés sont gardés, les autres seront ajoutés'
+              : 'libérez de la place dans le dossier temporaire, ou définissez TMPDIR vers un autre disque',
       });
     case 'EMFILE':
     case 'ENFILE':

@@ -27,6 +27,8 @@ describe('renderChart', () => {
     expect(chart.svg).toContain(`width="${chart.width}" height="${chart.height}"`);
     expect(chart.svg).toContain('role="img"');
     expect(chart.svg).toContain(`aria-label="${chart.alt.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`);
+    // The alternative once: a <title> beside aria-label was read again as the description.
+    expect(chart.svg).not.toMatch(/<title[\s>]/);
     expect(chart.title).toBe(spec.title);
     expect(chart.alt.startsWith(spec.title)).toBe(true);
     expect(chart.fromCache).toBe(false);
