@@ -1,7 +1,8 @@
 // argv → command; every error → a French message and an exit code. The only place that prints.
 import { Command, CommanderError } from 'commander';
 import { ExitCode, RapportError } from '../shared/errors.js';
-import { exitCodeForSignal, runCleanups } from '../shared/interrupt.js';
+import { exitCodeForSignal, readInterruptNotice, runCleanups } from '../shared/interrupt.js';
+import { registerApercu } from './command-apercu.js';
 import { registerBuild } from './command-build.js';
 import { registerCheck } from './command-check.js';
 import { registerChiffres } from './command-chiffres.js';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
   registerChiffres(program);
   registerInit(program);
   registerDiagnostic(program);
+  registerApercu(program);
   // Last, so that every command registered above gets the French help, --quiet and --debug.
   applyCliConventions(program);
   return program;
@@ -41,10 +43,14 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  */
 function installInterruptHandlers(): () => void {
   const onSignal = (signal: NodeJS.Signals): void => {
+    const notice = readInterruptNotice();
     runCleanups();
     const name = signal === 'SIGINT' ? 'Ctrl-C (SIGINT)' : signal;
-    writeFailure(`\nInterrompu par ${name}\u00a0: arrêt immédiat, navigateur fermé, fichiers temporaires supprimés.`);
-    writeFailure("→ le dossier de sortie garde les fichiers précédents si le nouveau rapport n'était pas complet.");
+    if (notice !== undefined) for (const line of notice) writeFailure(line.replace('{signal}', name));
+    else {
+      writeFailure(`\nInterrompu par ${name}\u00a0: arrêt immédiat, navigateur fermé, fichiers temporaires supprimés.`);
+      writeFailure("→ le dossier de sortie garde les fichiers précédents si le nouveau rapport n'était pas complet.");
+    }
     process.exit(exitCodeForSignal(signal));
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);

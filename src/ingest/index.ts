@@ -2,3 +2,4 @@ export { ingestFolder, findDataFolder, datasetOfFile, DATASET_FILES, DATASET_IDS
 export type * from './types.js';
 export type { MaraudeRow, TrodRow, DomiciliationRow, AideRow, IndicateurRow, RowByDataset } from './contract.js';
 export { describeIssue, describeOmitted } from './describe-issue.js';
+export { createIngestCache, type IngestCache } from './file-cache.js';

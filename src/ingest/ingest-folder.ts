@@ -7,7 +7,7 @@ import { formatInteger } from '../shared/format.js';
 import { normalizeHeader } from '../shared/normalize.js';
 import { createRowSchemas, DATASET_FILES, DATASET_IDS, type DatasetId } from './contract.js';
 import { createFileSummary, type DataIssue, type FileSummary, type IngestOptions, type IngestReport, type RowSink } from './types.js';
-import { validateFile } from './validate-file.js';
+import { beginCachedIngestion, validateFileCached } from './file-cache.js';
 
 export * from './types.js';
 export { DATASET_FILES, DATASET_IDS, EXTENSIBLE_CATEGORIES } from './contract.js';
@@ -81,6 +81,8 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
     files.push({ ...createFileSummary(datasetOfFile(entry.name), entry.name), errorCount: 1, refused: true });
   }
   entries.sort((a, b) => a.localeCompare(b, 'fr'));
+  if (options.cache !== undefined) beginCachedIngestion(options.cache, entries.map((name) => join(dataFolder, name)));
+  const cacheContext = JSON.stringify([options.values ?? null, options.categories ?? null]);
 
   const ordered = [...entries].sort(
     (a, b) => DATASET_IDS.indexOf(datasetOfFile(a) ?? 'indicateurs') - DATASET_IDS.indexOf(datasetOfFile(b) ?? 'indicateurs'),
@@ -112,7 +114,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
       continue;
     }
     eventFileOf.set(dataset, name);
-    const result = await validateFile({
+    const result = await validateFileCached(options.cache, cacheContext, {
       dataset,
       path: join(dataFolder, name),
       file: name,

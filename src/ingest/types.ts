@@ -1,5 +1,6 @@
 import type { CategoryExtensions, DatasetId, RowByDataset, ValueSynonyms } from './contract.js';
 import type { Encoding } from './read-csv.js';
+import type { IngestCache } from './file-cache.js';
 
 export type { AddedValue, CategoryExtensions, DatasetId, RowByDataset, ValueSynonyms } from './contract.js';
 
@@ -15,6 +16,8 @@ export interface IngestOptions {
   values?: ValueSynonyms;
   /** Config `categories`: values added to the extensible closed lists. */
   categories?: CategoryExtensions;
+  /** Files validated by an earlier ingestion of this folder, reused when unchanged (live preview). */
+  cache?: IngestCache;
 }
 
 /** Receives every valid row, as it streams; the figures stage plugs its accumulators here. */

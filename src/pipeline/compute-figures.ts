@@ -8,6 +8,7 @@ import {
   describeIssue,
   describeOmitted,
   type DataIssue,
+  type IngestCache,
   type IngestReport,
   ingestFolder,
   type ValueSynonyms,
@@ -33,6 +34,8 @@ export interface ComputeFiguresOptions {
   configFile?: string;
   /** Config `financeurs` and `objectifs`, checked against the figures like `libelles`. */
   funders?: Pick<LoadedConfig, 'financeurs' | 'objectifs'>;
+  /** Files validated by an earlier run, reused when unchanged (live preview). */
+  ingestCache?: IngestCache;
 }
 
 export interface ComputedFigures {
@@ -67,6 +70,7 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
       ...(options.columns !== undefined && { columns: options.columns }),
       ...(options.values !== undefined && { values: options.values }),
       ...(options.categories !== undefined && { categories: options.categories }),
+      ...(options.ingestCache !== undefined && { cache: options.ingestCache }),
     },
     collector.sink,
   );

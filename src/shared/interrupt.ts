@@ -33,3 +33,20 @@ export function exitCodeForSignal(signal: NodeJS.Signals): number {
   const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
   return 128 + (numbers[signal] ?? 15);
 }
+
+let notice: readonly string[] | undefined;
+
+/**
+ * What the CLI says on a signal while registered, instead of its message for an interrupted build
+ * (`rapport apercu`: Ctrl-C is how a preview ends, nothing was left half-done). Same exit code.
+ */
+export function registerInterruptNotice(lines: readonly string[]): () => void {
+  notice = lines;
+  return () => {
+    if (notice === lines) notice = undefined;
+  };
+}
+
+export function readInterruptNotice(): readonly string[] | undefined {
+  return notice;
+}

@@ -1,0 +1,3 @@
+export { startPreview, describeProblem } from './start-preview.js';
+export { openInBrowser } from './open-browser.js';
+export type * from './types.js';
