@@ -15,7 +15,7 @@ export type * from './types.js';
 const TEMPLATES = new URL('../../templates/', import.meta.url);
 
 let fontFaceCss: string | undefined;
-function loadFontFaces(): string {
+export function loadFontFaces(): string {
   fontFaceCss ??= fontFiles()
     .map(
       (font) =>
@@ -32,7 +32,7 @@ function anchorOf(id: string): string {
 }
 
 /** A CSS string literal that cannot close the quote, the rule or the <style> element. */
-function cssString(text: string): string {
+export function cssString(text: string): string {
   return `"${[...text].map((char) => (/[\\"<>&\n\r]/.test(char) ? `\\${char.charCodeAt(0).toString(16)} ` : char)).join('')}"`;
 }
 
@@ -44,7 +44,11 @@ interface Chapter {
   className: string;
 }
 
-async function renderSectionHtml(section: SectionSource, input: RenderInput, warnings: RenderWarning[]): Promise<string> {
+export async function renderSectionHtml(
+  section: SectionSource,
+  input: Pick<RenderInput, 'figures' | 'objectives' | 'drawChart'>,
+  warnings: RenderWarning[],
+): Promise<string> {
   const placeholders: Placeholders = { html: [], charts: new Map() };
   const expanded = expandSection(section, input.figures, placeholders, input.objectives, warnings);
   for (const [index, spec] of placeholders.charts) {
