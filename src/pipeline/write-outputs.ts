@@ -4,15 +4,15 @@
 // between two ticks, so Ctrl-C lands either before the swap (previous set kept, staging removed)
 // or after it (new set complete). A build killed outright (SIGKILL, power cut) during the swap
 // leaves its staging folder with a manifest: the next build finishes the swap before its own.
-import { closeSync, existsSync, lstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-errors.js';
 import { registerCleanup } from '../shared/interrupt.js';
 
 export interface OutputFile {
-  /** File name inside the output folder (no folder part). */
+  /** File name inside the output folder, or inside one of its subfolders (`financeurs/ars-2025.pdf`). */
   name: string;
   content: string | Uint8Array;
 }
@@ -30,6 +30,12 @@ const STAGING_PREFIX = '.rapport-ecriture-';
 const STAGING_SUFFIX = '.tmp';
 const MANIFEST = 'manifeste.json';
 const PREVIOUS = 'precedent-';
+
+/** `rapport.pdf` or `financeurs/ars-2025.pdf`: plain names, none hidden, at most one folder deep. */
+function isOutputName(name: string): boolean {
+  const parts = name.split('/');
+  return parts.length <= 2 && parts.every((part) => part !== '' && part === basename(part) && !part.startsWith('.') && !part.includes('\\'));
+}
 
 /** Writes and flushes to disk, so a power cut after the swap cannot leave empty files. */
 async function writeDurably(path: string, content: string | Uint8Array): Promise<void> {
@@ -97,7 +103,9 @@ export function recoverInterruptedWrites(outputDir: string): void {
       // Complete by construction (written aside, then renamed): the swap had started.
       const names = JSON.parse(readFileSync(manifest, 'utf8')) as string[];
       for (const name of names) {
-        if (existsSync(join(staging, name))) renameSync(join(staging, name), join(outputDir, name));
+        if (!existsSync(join(staging, name))) continue;
+        mkdirSync(dirname(join(outputDir, name)), { recursive: true });
+        renameSync(join(staging, name), join(outputDir, name));
       }
     }
     rmSync(staging, { recursive: true, force: true });
@@ -114,6 +122,17 @@ function swapIn(outputDir: string, staging: string, names: readonly string[]): v
       throw new UsageError(`«\u00a0${target}\u00a0» existe et n'est pas un fichier\u00a0: impossible de le remplacer par le rapport`, {
         hint: 'déplacez ou renommez cet élément, ou choisissez un autre dossier avec --sortie',
       });
+    }
+  }
+  // Subfolders (financeurs/) are made before the swap: it then only renames.
+  for (const name of names) {
+    if (!name.includes('/')) continue;
+    const folder = dirname(join(outputDir, name));
+    try {
+      mkdirSync(folder, { recursive: true });
+      mkdirSync(dirname(join(staging, PREVIOUS + name)), { recursive: true });
+    } catch (error) {
+      throw describeFsError(error, folder);
     }
   }
   // Written aside then renamed: a manifest that exists is complete, even after a SIGKILL.
@@ -161,8 +180,8 @@ function swapIn(outputDir: string, staging: string, names: readonly string[]): v
  */
 export async function writeOutputs(outputDir: string, files: readonly OutputFile[], options: WriteOutputsOptions = {}): Promise<void> {
   const writeStaged = options.writeStaged ?? writeDurably;
-  // Names, never paths: nothing is written outside the output folder.
-  for (const file of files) if (file.name !== basename(file.name) || file.name.startsWith('.')) throw new Error(`output name is not a plain file name: ${file.name}`);
+  // Names, or names under a plain subfolder: nothing is written outside the output folder.
+  for (const file of files) if (!isOutputName(file.name)) throw new Error(`output name is not a plain file name: ${file.name}`);
   const staging = join(outputDir, `${STAGING_PREFIX}${process.pid}${STAGING_SUFFIX}`);
   const unregister = registerCleanup(() => rmSync(staging, { recursive: true, force: true }));
   try {
@@ -176,6 +195,7 @@ export async function writeOutputs(outputDir: string, files: readonly OutputFile
     for (const file of files) {
       const path = join(staging, file.name);
       try {
+        if (file.name.includes('/')) await mkdir(dirname(path), { recursive: true });
         await writeStaged(path, file.content);
       } catch (error) {
         throw describeFsError(error, join(outputDir, file.name));
