@@ -12,6 +12,7 @@ interface BuildCommandOptions {
   annee?: number;
   sortie?: string;
   section?: string;
+  financeur?: string;
   quiet?: boolean;
   debug?: boolean;
   delaiNavigateur?: number;
@@ -82,6 +83,7 @@ export function registerBuild(program: Command): void {
     .option('--annee <AAAA>', 'année du rapport (par défaut : la plus récente présente dans les données)', parseYearOption)
     .option('--sortie <dossier>', 'dossier des fichiers produits (par défaut : <dossier>/sortie)')
     .option('--section <id>', 'ne construit que cette section (ex. maraudes), dans son propre PDF')
+    .option('--financeur <id>', 'ne construit que le bilan de ce financeur (sortie/financeurs/<id>-<année>.pdf et .csv), sans le rapport')
     .option(
       '--delai-navigateur <secondes>',
       'attente maximale d\'une réponse du navigateur avant de l\'arrêter (par défaut : 60, ou la variable RAPPORT_DELAI_NAVIGATEUR)',
@@ -93,7 +95,7 @@ export function registerBuild(program: Command): void {
     .action(async (folder: string, options: BuildCommandOptions) => {
       const started = performance.now();
       const quiet = options.quiet === true;
-      if (!quiet) writeError(`Construction du rapport — ${folder}${options.section ? ` (section ${options.section})` : ''}`);
+      if (!quiet) writeError(`Construction du rapport — ${folder}${options.section ? ` (section ${options.section})` : ''}${options.financeur ? ` (bilan du financeur ${options.financeur})` : ''}`);
       // Loaded on demand: puppeteer, chart.js and canvas cost a second of start-up that `check` must not pay.
       const { buildReport } = await loadBuildPipeline();
       const browserTimeoutMs = resolveBrowserTimeout(options.delaiNavigateur);
@@ -109,14 +111,17 @@ export function registerBuild(program: Command): void {
         ...(options.annee !== undefined && { year: options.annee }),
         ...(options.sortie !== undefined && { outputDir: options.sortie }),
         ...(options.section !== undefined && { section: options.section }),
+        ...(options.financeur !== undefined && { funder: options.financeur }),
         onStage: createProgress(quiet),
       });
       const shown = (path: string) => relative(process.cwd(), path) || path;
       // Warnings are printed even with --quiet: a block left out of the report must not go unnoticed.
       for (const warning of result.warnings) writeError(`Avertissement : ${warning}`);
-      writeOut(`PDF : ${shown(result.pdfPath)} (${result.pageCount} page${result.pageCount > 1 ? 's' : ''})`);
+      const pages = (count: number) => `${count} page${count > 1 ? 's' : ''}`;
+      if (options.financeur === undefined) writeOut(`PDF : ${shown(result.pdfPath)} (${pages(result.pageCount)})`);
       if (result.htmlPath) writeOut(`HTML : ${shown(result.htmlPath)}`);
       if (result.csvPath) writeOut(`Chiffres : ${shown(result.csvPath)}`);
+      for (const funder of result.funders) writeOut(`Bilan ${funder.nom} : ${shown(funder.pdfPath)} (${pages(funder.pageCount)}) et ${shown(funder.csvPath)}`);
       if (!quiet) {
         writeError(
           `Terminé en ${seconds(performance.now() - started)} — ${result.sections.length} section(s), ` +

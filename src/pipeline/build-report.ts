@@ -6,6 +6,7 @@ import type { ChartSpec, RenderedChart } from '../charts/types.js';
 import { describeConfigFile, formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
 import { applyConfidentiality, counterFigureId, formatFiguresCsv } from '../figures/index.js';
+import { buildFunderBilans } from '../figures/funder-bilan.js';
 import { renderPdf, withBrowser, type LaunchBrowserOptions, type RenderPdfOptions } from '../pdf/index.js';
 import { renderReport, titleHoldsName } from '../render/render-report.js';
 import { UsageError } from '../shared/errors.js';
@@ -17,6 +18,7 @@ import { checkFamilies, listDefaultSections } from './default-sections.js';
 import { lockOutputFolder } from './output-lock.js';
 import { registerCleanup } from '../shared/interrupt.js';
 import { removeOwnTemporaryFiles, writeOutputs, type OutputFile, type WriteStaged } from './write-outputs.js';
+import { checkFunderOption, funderFileBase, printFunderDocuments, renderFunderDocuments } from './funder-outputs.js';
 
 export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
 
@@ -27,6 +29,8 @@ export interface BuildOptions {
   outputDir?: string;
   /** Build only this section (staff workflow). */
   section?: string;
+  /** Build only this funder's bilan (`--financeur ars`): no report, the same figures and chart cache. */
+  funder?: string;
   version: string;
   /** Progress; a returned promise is awaited (a pause point for interruption tests). */
   onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void | Promise<void>;
@@ -46,6 +50,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   year: number;
+  /** The report's PDF, its section's with `section`, or the funder's bilan with `funder`. */
   pdfPath: string;
   htmlPath?: string;
   csvPath?: string;
@@ -55,6 +60,8 @@ export interface BuildResult {
   timings: Partial<Record<BuildStage, number>>;
   /** Blocks of sections left out for lack of data: « sections/x.md, ligne 12 : … ». */
   warnings: string[];
+  /** Funders' bilans written (`sortie/financeurs/<id>-<année>.pdf` and `.csv`), in config order. */
+  funders: { id: string; nom: string; pdfPath: string; csvPath: string; pageCount: number }[];
 }
 
 /** A browser given by the caller (several builds in one process) is used as is; else one is launched for this build. */
@@ -71,6 +78,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   if (options.section !== undefined && !SECTION_ID.test(options.section)) {
     // `--section ../../../evil` once wrote evil.pdf outside the output folder.
     throw new UsageError(`--section : identifiant de section invalide « ${options.section} »`, { hint: SECTION_ID_EXPECTED });
+  }
+  if (options.section !== undefined && options.funder !== undefined) {
+    throw new UsageError('--section et --financeur ne vont pas ensemble', { hint: 'construisez la section et le bilan du financeur en deux commandes' });
   }
   const outputDir = resolve(options.outputDir ?? join(options.folder, 'sortie'));
   const lock = lockOutputFolder(outputDir);
@@ -99,6 +109,8 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
 
   const { config, computed, multiAnswer } = await stage('lecture', async () => {
     const config: LoadedConfig = await loadConfig(options.folder);
+    // Before reading any data: a mistyped id is said at once.
+    if (options.funder !== undefined) checkFunderOption(config, options.funder);
     const multiAnswer = listMultiAnswerDimensions(config);
     const year = options.year ?? config.annee;
     const computed = await computeFigures({
@@ -140,7 +152,13 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       throw new UsageError(`section « ${options.section} » inconnue`, { hint: `sections de ce rapport : ${sections.map((s) => s.id).join(', ')}` });
     }
     const csv = formatFiguresCsv(published.figures, { complete: false });
-    return { published, figures, sections, csv };
+    const annex = describeAnnex(report, set, published, options.version, options.now);
+    // A staff build of one section makes no bilan; `--financeur` makes only that one.
+    const bilans =
+      options.section === undefined
+        ? buildFunderBilans(config.financeurs, published, { year, sources: annex.sources }).filter((b) => options.funder === undefined || b.id === options.funder)
+        : [];
+    return { published, figures, sections, csv, annex, bilans };
   });
 
   const outputDir = resolve(options.outputDir ?? join(options.folder, 'sortie'));
@@ -157,33 +175,42 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     return chart;
   };
 
-  const rendered = await stage('mise en page', async () =>
-    renderReport({
-      association: {
-        nom: config.association.nom,
-        couleur: config.association.couleur,
-        ...(config.association.adresse !== undefined && { adresse: config.association.adresse }),
-        ...(config.association.site_web !== undefined && { site_web: config.association.site_web }),
-        ...(await readLogo(config).then((uri) => (uri ? { logoDataUri: uri } : {}))),
-      },
-      year,
-      title: formatReportTitle(config, year),
-      ...(await readEdito(config).then((edito) => (edito ? { edito } : {}))),
-      sections: prepared.sections,
-      figures: prepared.figures,
-      glossary: config.glossaire,
-      partners: config.partenaires.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
-      funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
-      annex: describeAnnex(report, set, prepared.published, options.version, options.now),
-      objectives: Object.entries(config.objectifs).map(([id, objective]) => ({
-        id,
-        expected: objective.valeur,
-        ...(objective.libelle !== undefined && { label: objective.libelle }),
-      })),
-      drawChart,
-      ...(options.section !== undefined && { onlySection: options.section }),
-    }),
-  );
+  const association = {
+    nom: config.association.nom,
+    couleur: config.association.couleur,
+    ...(config.association.adresse !== undefined && { adresse: config.association.adresse }),
+    ...(config.association.site_web !== undefined && { site_web: config.association.site_web }),
+    ...(await readLogo(config).then((uri) => (uri ? { logoDataUri: uri } : {}))),
+  };
+  const bilanFiles = prepared.bilans.map((bilan) => ({ nom: bilan.nom, pdf: `${funderFileBase(bilan)}.pdf`, csv: `${funderFileBase(bilan)}.csv` }));
+  const { rendered, funderDocuments } = await stage('mise en page', async () => {
+    // `--financeur`: only that funder's bilan, no report.
+    const report =
+      options.funder !== undefined
+        ? undefined
+        : await renderReport({
+            association,
+            year,
+            title: formatReportTitle(config, year),
+            ...(await readEdito(config).then((edito) => (edito ? { edito } : {}))),
+            sections: prepared.sections,
+            figures: prepared.figures,
+            glossary: config.glossaire,
+            partners: config.partenaires.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
+            funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
+            funderBilans: prepared.bilans,
+            annex: { ...prepared.annex, funderBilans: bilanFiles },
+            objectives: Object.entries(config.objectifs).map(([id, objective]) => ({
+              id,
+              expected: objective.valeur,
+              ...(objective.libelle !== undefined && { label: objective.libelle }),
+            })),
+            drawChart,
+            ...(options.section !== undefined && { onlySection: options.section }),
+          });
+    const documents = await renderFunderDocuments({ config, bilans: prepared.bilans, association, figures: prepared.figures, drawChart, version: options.version });
+    return { rendered: report, funderDocuments: documents };
+  });
   // Charts are drawn during layout; report their time as a stage of its own.
   timings['mise en page'] = (timings['mise en page'] ?? 0) - chartTime;
   timings.graphiques = chartTime;
@@ -191,46 +218,75 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
 
   const reportTitle = formatReportTitle(config, year);
   const title = titleHoldsName(reportTitle, config.association.nom) ? reportTitle : `${config.association.nom} — ${reportTitle}`;
-  const pdf = await stage('PDF', () =>
-    runWithBrowser(options.browser, (browser) =>
-      renderPdf({
-        browser,
-        html: rendered.html,
-        anchors: options.section === undefined ? rendered.anchors : [],
-        ...(options.section === undefined && { fill: rendered.fill }),
-        metadata: {
-          title,
-          author: config.association.nom,
-          subject: `Rapport d'activité ${year}${options.section ? ` — section ${options.section}` : ''}`,
-          keywords: ["rapport d'activité", String(year), ...prepared.sections.map((s) => s.title)],
-          language: 'fr',
-          creator: `rapport ${options.version}`,
-          creationDate: options.documentDate ?? new Date(Date.UTC(year, 11, 31)),
-        },
+  const creationDate = options.documentDate ?? new Date(Date.UTC(year, 11, 31));
+  // One browser for the whole build: the report and every funder's bilan.
+  const pdfs = await stage('PDF', () =>
+    runWithBrowser(
+      options.browser,
+      async (browser) => ({
+        report:
+          rendered === undefined
+            ? undefined
+            : await renderPdf({
+                browser,
+                html: rendered.html,
+                anchors: options.section === undefined ? rendered.anchors : [],
+                ...(options.section === undefined && { fill: rendered.fill }),
+                metadata: {
+                  title,
+                  author: config.association.nom,
+                  subject: `Rapport d'activité ${year}${options.section ? ` — section ${options.section}` : ''}`,
+                  keywords: ["rapport d'activité", String(year), ...prepared.sections.map((s) => s.title)],
+                  language: 'fr',
+                  creator: `rapport ${options.version}`,
+                  creationDate,
+                },
+              }),
+        funders: await printFunderDocuments(browser, funderDocuments, { author: config.association.nom, version: options.version, creationDate }),
       }),
       options.browserTimeoutMs === undefined ? {} : { timeoutMs: options.browserTimeoutMs },
     ),
   );
 
   const base = join(outputDir, `rapport-activite-${year}`);
+  const reportPath = options.section ? `${base}-${options.section}.pdf` : `${base}.pdf`;
+  const funders = funderDocuments.map((document, index) => ({
+    id: document.bilan.id,
+    nom: document.bilan.nom,
+    pdfPath: join(outputDir, `${funderFileBase(document.bilan)}.pdf`),
+    csvPath: join(outputDir, `${funderFileBase(document.bilan)}.csv`),
+    pageCount: pdfs.funders[index]?.pageCount ?? 0,
+  }));
+  const renderWarnings = [...(rendered?.warnings ?? []), ...funderDocuments.flatMap((document) => document.rendered.warnings)];
   const result: BuildResult = {
     year,
-    pdfPath: options.section ? `${base}-${options.section}.pdf` : `${base}.pdf`,
-    pageCount: pdf.pageCount,
-    sections: prepared.sections.filter((s) => !options.section || s.id === options.section).map((s) => s.id),
+    pdfPath: rendered === undefined && funders[0] !== undefined ? funders[0].pdfPath : reportPath,
+    pageCount: pdfs.report?.pageCount ?? funders[0]?.pageCount ?? 0,
+    sections: rendered === undefined ? [] : prepared.sections.filter((s) => !options.section || s.id === options.section).map((s) => s.id),
     charts,
     timings,
-    warnings: [...warnings, ...rendered.warnings.map((w) => `${w.file}, ligne ${w.line} : ${w.message}`)],
+    warnings: [...warnings, ...renderWarnings.map((w) => `${w.file}, ligne ${w.line} : ${w.message}`)],
+    funders,
   };
   await stage('écriture', async () => {
-    const files: OutputFile[] = [{ name: basename(result.pdfPath), content: pdf.pdf }];
-    if (options.section === undefined) {
-      result.htmlPath = `${base}.html`;
-      result.csvPath = join(outputDir, `chiffres-${year}.csv`);
-      files.push({ name: basename(result.htmlPath), content: rendered.fill(pdf.anchorPages) });
-      files.push({ name: basename(result.csvPath), content: prepared.csv });
+    const files: OutputFile[] = [];
+    if (rendered !== undefined && pdfs.report !== undefined) {
+      files.push({ name: basename(reportPath), content: pdfs.report.pdf });
+      if (options.section === undefined) {
+        result.htmlPath = `${base}.html`;
+        result.csvPath = join(outputDir, `chiffres-${year}.csv`);
+        files.push({ name: basename(result.htmlPath), content: rendered.fill(pdfs.report.anchorPages) });
+        files.push({ name: basename(result.csvPath), content: prepared.csv });
+      }
     }
-    // One set: the previous PDF, HTML and CSV stay until all new ones are complete, then all are swapped.
+    for (const [index, document] of funderDocuments.entries()) {
+      const printed = pdfs.funders[index];
+      if (printed === undefined) continue;
+      files.push({ name: `${funderFileBase(document.bilan)}.pdf`, content: printed.pdf });
+      files.push({ name: `${funderFileBase(document.bilan)}.csv`, content: document.csv });
+    }
+    // One set: the previous report, its HTML and CSV and the funders' bilans stay until all new
+    // ones are complete, then all are swapped.
     await writeOutputs(outputDir, files, {
       ...(options.beforeSwap !== undefined && { beforeSwap: options.beforeSwap }),
       ...(options.writeStaged !== undefined && { writeStaged: options.writeStaged }),

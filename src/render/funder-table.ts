@@ -67,7 +67,14 @@ function listMarks(rows: readonly FunderIndicatorRow[], threshold: number): stri
 export interface FunderTablesOptions {
   /** Heading level of each table's title: h2 in the bilan, h4 under the funder's h3 in the report. */
   headingLevel: 2 | 4;
+  /** How to read « — » and the rate, under the tables (default true; the report prints it once for all funders). */
+  legend?: boolean;
 }
+
+const LEGEND =
+  '<p class="note">Taux de réalisation\u00a0: valeur obtenue rapportée à la valeur attendue, arrondie à l\'unité. ' +
+  '«\u00a0—\u00a0»\u00a0: pas de valeur attendue dans la convention, ou pas de chiffre publié pour l\'année\u00a0; ' +
+  'une valeur masquée par le secret statistique n\'est jamais comparée à sa cible.</p>';
 
 /**
  * One table per indicator type present (résultats, then moyens), each with its title, the
@@ -94,9 +101,31 @@ export function renderFunderTables(bilan: FunderBilan, options: FunderTablesOpti
     ];
   });
   if (blocks.length === 0) return '';
-  const legend =
-    '<p class="note">Taux de réalisation\u00a0: valeur obtenue rapportée à la valeur attendue, arrondie à l\'unité. ' +
-    '«\u00a0—\u00a0»\u00a0: pas de valeur attendue dans la convention, ou pas de chiffre publié pour l\'année\u00a0; ' +
-    'une valeur masquée par le secret statistique n\'est jamais comparée à sa cible.</p>';
-  return blocks.join('') + legend;
+  return blocks.join('') + (options.legend === false ? '' : LEGEND);
+}
+
+/**
+ * The main report's funders page: each funder with indicators, its action and convention, and
+ * its tables (the same as in its own bilan).
+ */
+export function renderFundersIndicators(bilans: readonly FunderBilan[]): string {
+  const shown = bilans.filter((bilan) => bilan.rows.length > 0);
+  if (shown.length === 0) return '';
+  const year = shown[0]?.year ?? '';
+  return (
+    `<h2>Indicateurs des conventions ${year}</h2>` +
+    '<p>Pour chaque financeur, les indicateurs de sa convention\u00a0: valeurs attendues et obtenues, calculées à partir des mêmes chiffres que ce rapport. ' +
+    'Chacun reçoit aussi son bilan détaillé (voir l\'annexe méthodologique).</p>' +
+    shown
+      .map((bilan) => {
+        const facts = [bilan.action, bilan.convention ? `convention ${bilan.convention}` : undefined].filter((x): x is string => x !== undefined);
+        return (
+          `<section class="financeur" aria-label="${escapeHtml(bilan.nom)}"><h3>${escapeHtml(bilan.nom)}</h3>` +
+          (facts.length > 0 ? `<p class="convention">${escapeHtml(facts.join(' — '))}</p>` : '') +
+          `${renderFunderTables(bilan, { headingLevel: 4, legend: false })}</section>`
+        );
+      })
+      .join('') +
+    LEGEND
+  );
 }

@@ -5,6 +5,7 @@ import { fontFiles } from '../charts/fonts.js';
 import { renderAnnex } from './annex.js';
 import { escapeHtml } from './blocks.js';
 import { BUILT_IN_GLOSSARY, selectUsedAcronyms } from './glossary.js';
+import { renderFundersIndicators } from './funder-table.js';
 import { expandSection, type Placeholders } from './helpers.js';
 import { renderMarkdown } from './markdown.js';
 import { derivePalette } from './palette.js';
@@ -76,6 +77,7 @@ export async function renderReport(input: RenderInput): Promise<RenderedReport> 
     const list = (items: string[]) => `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
     const html =
       (input.funders.length > 0 ? `<h2>Nos financeurs</h2><p>Nous remercions chaleureusement celles et ceux qui ont financé nos actions en ${input.year} :</p>${list(input.funders)}` : '') +
+      renderFundersIndicators(input.funderBilans ?? []) +
       (input.partners.length > 0 ? `<h2>Nos partenaires</h2>${list(input.partners)}` : '');
     chapters.push({ id: 'partenaires', anchor: 'partenaires', title: 'Partenaires et remerciements', html, className: '' });
   }
@@ -95,7 +97,10 @@ export async function renderReport(input: RenderInput): Promise<RenderedReport> 
   const documentTitle = named ? `${input.association.nom} — ${input.title}` : input.title;
   const footer = input.onlySection ? `${documentTitle} — ${sections[0]?.title ?? ''} — ` : `${documentTitle} — `;
   const palette = derivePalette(input.association.couleur);
-  const css = readFileSync(new URL('report.css', TEMPLATES), 'utf8');
+  const css =
+    readFileSync(new URL('report.css', TEMPLATES), 'utf8') +
+    // The funders' indicator tables (issue 10) have a stylesheet of their own.
+    ((input.funderBilans ?? []).length > 0 && !input.onlySection ? readFileSync(new URL('funder-bilan.css', TEMPLATES), 'utf8') : '');
   const head =
     `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(documentTitle)}</title>` +
     `<meta name="author" content="${escapeHtml(input.association.nom)}"><meta name="generator" content="rapport ${escapeHtml(input.annex.version)}">` +

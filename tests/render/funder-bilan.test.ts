@@ -1,7 +1,8 @@
 // A funder's bilan as HTML: cover facts, one table per indicator type, « — » for a missing
 // target, status in words, rates rounded, hidden cells with their mark and no rate.
 import { describe, expect, it } from 'vitest';
-import { renderFunderTables } from '../../src/render/funder-table.js';
+import { renderAnnex } from '../../src/render/annex.js';
+import { renderFundersIndicators, renderFunderTables } from '../../src/render/funder-table.js';
 import { renderFunderBilan } from '../../src/render/render-funder-bilan.js';
 import { createFakeFigures, decodeEntities, section } from './fake-figures.js';
 import { row, sampleBilan } from './funder-bilan-sample.js';
@@ -100,5 +101,28 @@ describe('renderFunderBilan', () => {
     expect(note).toMatch(/entre 1 et 2 sont affichés «\u00a0<\u00a03\u00a0»/);
     const open = await renderFunderBilan({ association: ASSOCIATION, bilan: sampleBilan({ threshold: 0 }), sections: [], figures, drawChart, version: '1.0.0' });
     expect(decodeEntities(open.html)).toContain('secret statistique est désactivé');
+  });
+});
+
+describe('the main report\'s funders page and annex', () => {
+  const ville = sampleBilan({ id: 'ville', nom: 'Ville de Vernelle', action: undefined, convention: undefined, rows: [row('Personnes domiciliées', { expected: 250, obtained: { valeur: 273 }, rate: 109, status: 'atteint' })] });
+
+  it('lists each funder with indicators, in order, with its own tables and one reading note for all', () => {
+    const html = decodeEntities(renderFundersIndicators([sampleBilan(), ville, sampleBilan({ id: 'vide', nom: 'Sans indicateurs', rows: [] })]));
+    expect(html.indexOf('<h3>ARS Île-de-France</h3>')).toBeLessThan(html.indexOf('<h3>Ville de Vernelle</h3>'));
+    expect(html).not.toContain('Sans indicateurs');
+    expect(html).toContain('Prévention et dépistage hors les murs — convention 2023-ARS-042');
+    expect(html.match(/<h4>Indicateurs de résultats<\/h4>/g)).toHaveLength(2);
+    expect(html.match(/Taux de réalisation\u00a0: valeur obtenue/g)).toHaveLength(1);
+    expect(tableAfter(html, 'Ville de Vernelle')[0]).toEqual(['Personnes domiciliées', '250', '273', '109 %', '—', '✔ atteint']);
+    expect(renderFundersIndicators([])).toBe('');
+  });
+
+  it('says in the annex which bilans were produced', () => {
+    const annex = { sources: [], checks: [], suppressed: [], threshold: 3, version: '1.0.0' };
+    expect(renderAnnex(annex)).not.toContain('Bilans des financeurs');
+    const html = decodeEntities(renderAnnex({ ...annex, funderBilans: [{ nom: 'ARS Île-de-France', pdf: 'financeurs/ars-2025.pdf', csv: 'financeurs/ars-2025.csv' }] }));
+    expect(html).toContain('<h2>Bilans des financeurs</h2>');
+    expect(html).toContain('ARS Île-de-France\u00a0: financeurs/ars-2025.pdf (PDF) et financeurs/ars-2025.csv (tableau CSV)');
   });
 });
