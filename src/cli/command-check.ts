@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { describeConfigFile, listMultiAnswerDimensions, loadConfig } from '../config/index.js';
 import { checkLabelKeys } from '../pipeline/compute-figures.js';
+import { checkFunderIndicators } from '../pipeline/check-funders.js';
 import { createFigureCollector, type Finding } from '../figures/index.js';
 import { ingestFolder, type DataIssue } from '../ingest/index.js';
 import { ExitCode } from '../shared/errors.js';
@@ -43,6 +44,7 @@ export function registerCheck(program: Command): void {
       if (report.ok && report.year !== undefined) {
         const set = collector.finish(report);
         checkLabelKeys(config.libelles, set.figures, describeConfigFile(config, folder));
+        checkFunderIndicators(config, set.figures, describeConfigFile(config, folder));
         findings = set.findings;
         conflicts = set.errors;
       }

@@ -5,6 +5,7 @@ import { formatNumber } from '../shared/format.js';
 import { type ConfigProblem, formatKeyPath } from './config-error.js';
 import { suggestClosest } from '../shared/suggest.js';
 import type { YamlSource } from './yaml-source.js';
+import { describeFunderPlace } from './schema-funders.js';
 
 type Issue = z.core.$ZodIssue;
 type RawIssue = z.core.$ZodRawIssue;
@@ -110,7 +111,7 @@ export function describeIssues(
             ? `clés possibles : ${known.filter((name) => !name.startsWith('$')).join(', ')}`
             : 'aucune clé attendue ici';
         const place = source.locate(path, key);
-        problems.push({ file: source.file, ...place, key: formatKeyPath([...path, key]), message: `clé inconnue ; ${advice}` });
+        problems.push({ file: source.file, ...place, key: formatKeyPath([...path, key]), message: nameFunder(source, path, `clé inconnue ; ${advice}`) });
       }
       continue;
     }
@@ -124,7 +125,13 @@ export function describeIssues(
       // Some schema messages name the value themselves, to put a suggestion after it.
       message += `, reçu ${describeValue(received)}`;
     }
-    problems.push({ file: source.file, ...source.locate(path), key: formatKeyPath(path), message });
+    problems.push({ file: source.file, ...source.locate(path), key: formatKeyPath(path), message: nameFunder(source, path, message) });
   }
   return problems;
+}
+
+/** A funder's problem names the funder and the indicator, not only their positions in the lists. */
+function nameFunder(source: YamlSource, path: readonly PropertyKey[], message: string): string {
+  const place = describeFunderPlace(source.data, path);
+  return place === undefined ? message : `${place} : ${message}`;
 }

@@ -9,5 +9,6 @@ export {
   DEFAULT_COLOR,
   DEFAULT_CONFIDENTIALITY_THRESHOLD,
 } from './schema.js';
+export { FUNDER_ID } from './schema-funders.js';
 export { suggestClosest, measureLevenshtein } from '../shared/suggest.js';
 export type * from './types.js';

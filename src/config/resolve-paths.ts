@@ -84,16 +84,37 @@ async function resolveSections(
   return resolved;
 }
 
+/** Funders' sections resolved like the report's; each indicator gets its line, for the figure checks. */
+async function resolveFunders(funders: ParsedConfig['financeurs'], context: PathContext): Promise<LoadedConfig['financeurs']> {
+  const resolved: LoadedConfig['financeurs'] = [];
+  for (const [index, funder] of funders.entries()) {
+    const sections: string[] = [];
+    for (const [position, raw] of funder.sections.entries()) {
+      const before = context.problems.length;
+      const file = await checkFile(raw, ['financeurs', index, 'sections', position], context);
+      for (const problem of context.problems.slice(before)) problem.message = `financeur « ${funder.id ?? funder.nom} » : ${problem.message}`;
+      if (file !== undefined) sections.push(file);
+    }
+    const indicateurs = funder.indicateurs.map((indicator, position) => {
+      const line = context.source.locate(['financeurs', index, 'indicateurs', position])?.line;
+      return line === undefined ? indicator : { ...indicator, ligne: line };
+    });
+    resolved.push({ ...funder, indicateurs, sections });
+  }
+  return resolved;
+}
+
 /** Checks and resolves every path of the parsed config; problems are appended to `context.problems`. */
 export async function resolveConfigPaths(
   parsed: ParsedConfig,
   context: PathContext,
-): Promise<Pick<LoadedConfig, 'association' | 'edito' | 'sections'>> {
+): Promise<Pick<LoadedConfig, 'association' | 'edito' | 'sections' | 'financeurs'>> {
   const logo = parsed.association.logo === undefined ? undefined : await checkFile(parsed.association.logo, ['association', 'logo'], context);
   const editoFile = parsed.edito === undefined ? undefined : await checkFile(parsed.edito.fichier, ['edito'], context);
   return {
     association: { ...parsed.association, logo },
     edito: parsed.edito === undefined || editoFile === undefined ? undefined : { fichier: editoFile, signature: parsed.edito.signature },
     sections: parsed.sections === undefined ? undefined : await resolveSections(parsed.sections, context),
+    financeurs: await resolveFunders(parsed.financeurs, context),
   };
 }

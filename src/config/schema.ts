@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { INDICATOR_ID } from '../ingest/cells.js';
 import { categoriesSchema, columnsSchema, valuesSchema } from './schema-data.js';
 import { labelsSchema } from './schema-labels.js';
+import { fundersSchema } from './schema-funders.js';
 import { suggestClosest } from '../shared/suggest.js';
 
 export const DEFAULT_ASSOCIATION_NAME = "Rapport d'activité";
@@ -184,7 +185,7 @@ export const configSchema = z
       .default({})
       .meta({ description: 'Sigles propres à l\'association → définition, ajoutés au glossaire intégré.' }),
     partenaires: organisation('Partenaires : noms, ou { nom, role }.'),
-    financeurs: organisation('Financeurs, remerciés en fin de rapport : noms, ou { nom, role }.'),
+    financeurs: fundersSchema,
     confidentialite: z
       .strictObject({
         seuil: z
@@ -206,7 +207,7 @@ export const configSchema = z
     objectifs: z
       .record(indicatorId, objective)
       .default({})
-      .meta({ description: 'Valeurs attendues par les financeurs, par identifiant de chiffre (tableaux « attendus / obtenus »).' }),
+      .meta({ description: 'Forme courte : valeurs attendues par identifiant de chiffre, sans financeur (aide {{objectifs}}) ; par financeur : financeurs[].indicateurs.' }),
   })
   .meta({
     title: "Configuration du rapport d'activité (rapport.yaml)",

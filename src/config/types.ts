@@ -23,8 +23,14 @@ export type MultiAnswerDimension = ParsedConfig['reponses_multiples'][number];
 /** An expected value for a figure, for the funders' "attendus / obtenus" tables. */
 export type Objective = ParsedConfig['objectifs'][string];
 
-/** A partner or funder. */
+/** A partner. */
 export type Organisation = ParsedConfig['partenaires'][number];
+
+/** One indicator of a funder's convention; `ligne`: its line in rapport.yaml, for messages. */
+export type FunderIndicatorConfig = ParsedConfig['financeurs'][number]['indicateurs'][number] & { ligne?: number };
+
+/** A funder; `sections` are absolute paths once loaded (checked like the report's sections). */
+export type FunderConfig = Omit<ParsedConfig['financeurs'][number], 'indicateurs'> & { indicateurs: FunderIndicatorConfig[] };
 
 /**
  * Config `libelles`, split: `chiffres` (figure id → label, applied to every figure of that id) and
@@ -32,7 +38,7 @@ export type Organisation = ParsedConfig['partenaires'][number];
  */
 export type ConfiguredLabels = ParsedConfig['libelles'] & { lignes: Readonly<Record<string, number>> };
 
-export interface LoadedConfig extends Omit<ParsedConfig, '$schema' | 'association' | 'edito' | 'sections' | 'libelles'> {
+export interface LoadedConfig extends Omit<ParsedConfig, '$schema' | 'association' | 'edito' | 'sections' | 'libelles' | 'financeurs'> {
   /** Absolute path of the config file read, or null when the folder has none (all defaults). */
   source: string | null;
   /** Absolute project folder (as given, not symlink-resolved). */
@@ -45,4 +51,5 @@ export interface LoadedConfig extends Omit<ParsedConfig, '$schema' | 'associatio
   /** Chapters in order; undefined means "the default sections for the datasets present". */
   sections: ResolvedSection[] | undefined;
   libelles: ConfiguredLabels;
+  financeurs: FunderConfig[];
 }

@@ -19,10 +19,10 @@ export interface ExportOptions {
 
 // Machine-readable: decimal comma for French Excel, but no thousands separator, which Excel
 // would take for text.
-const csvNumber = new Intl.NumberFormat('fr-FR', { useGrouping: false, maximumFractionDigits: 6 });
+export const csvNumber = new Intl.NumberFormat('fr-FR', { useGrouping: false, maximumFractionDigits: 6 });
 
 /** A text cell: formula-like starts neutralized (CSV injection), quoted when needed. */
-function csvText(value: string): string {
+export function csvText(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -21,3 +21,14 @@ export {
 export { MASKED_CELL_CODE } from './collect-indicateurs.js';
 export { applyLabelOverrides, buildReadableLabel, familyOf, findUnknownLabelKeys, type LabelOverrides } from './labels.js';
 export type * from './types.js';
+export {
+  buildFunderBilans,
+  computeRate,
+  findFunderIndicatorProblems,
+  type BuildFunderBilansOptions,
+  type FunderIndicatorInput,
+  type FunderIndicatorProblem,
+  type FunderInput,
+} from './funder-bilan.js';
+export { formatFunderCsv, sortFunderRows, FUNDER_STATUS_LABELS, FUNDER_TYPE_LABELS } from './funder-csv.js';
+export type * from './funder-bilan-types.js';

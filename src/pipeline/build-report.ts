@@ -121,6 +121,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       multiAnswerDimensions: multiAnswer,
       categories: config.categories,
       labels: config.libelles,
+      funders: config,
       configFile: describeConfigFile(config, options.folder),
     });
     return { config, computed, multiAnswer };

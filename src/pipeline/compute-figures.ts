@@ -1,6 +1,6 @@
 // Reading + figures, chained in memory: one streaming pass over each file, figures computed by
 // the accumulators plugged into ingestion. Invalid data stops here, before anything is written.
-import { ConfigError, type ConfiguredLabels, formatKeyPath } from '../config/index.js';
+import { ConfigError, type ConfiguredLabels, formatKeyPath, type LoadedConfig } from '../config/index.js';
 import { createFigureCollector, type Figure, findUnknownLabelKeys, type FigureSet } from '../figures/index.js';
 import {
   type CategoryExtensions,
@@ -14,6 +14,7 @@ import {
 } from '../ingest/index.js';
 import { DataError } from '../shared/errors.js';
 import { plural } from '../shared/format.js';
+import { checkFunderIndicators } from './check-funders.js';
 
 export interface ComputeFiguresOptions {
   folder: string;
@@ -30,6 +31,8 @@ export interface ComputeFiguresOptions {
   labels?: ConfiguredLabels;
   /** Config file as shown to the user, for those errors. */
   configFile?: string;
+  /** Config `financeurs` and `objectifs`, checked against the figures like `libelles`. */
+  funders?: Pick<LoadedConfig, 'financeurs' | 'objectifs'>;
 }
 
 export interface ComputedFigures {
@@ -83,6 +86,7 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
     });
   }
   if (options.labels !== undefined) checkLabelKeys(options.labels, figures.figures, options.configFile ?? 'rapport.yaml');
+  if (options.funders !== undefined) checkFunderIndicators(options.funders, figures.figures, options.configFile ?? 'rapport.yaml');
   return { report, figures };
 }
 
