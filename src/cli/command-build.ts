@@ -122,7 +122,8 @@ export function registerBuild(program: Command): void {
       if (result.htmlPath) writeOut(`HTML : ${shown(result.htmlPath)}`);
       if (result.csvPath) writeOut(`Chiffres : ${shown(result.csvPath)}`);
       for (const funder of result.funders) writeOut(`Bilan ${funder.nom} : ${shown(funder.pdfPath)} (${pages(funder.pageCount)}) et ${shown(funder.csvPath)}`);
-      if (!quiet) {
+      if (!quiet && options.financeur !== undefined) writeError(`Terminé en ${seconds(performance.now() - started)} — bilan du financeur ${options.financeur}.`);
+      else if (!quiet) {
         writeError(
           `Terminé en ${seconds(performance.now() - started)} — ${result.sections.length} section(s), ` +
             `${result.charts.drawn + result.charts.fromCache} graphique(s) dont ${result.charts.fromCache} en cache.`,
