@@ -3,7 +3,7 @@
 // launches (one for the report and both bilans); `--financeur` runs through the built CLI.
 // Every expected value is read from the build's own figures export (chiffres-<N>.csv), never
 // copied from the bilan under test.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,13 +50,15 @@ function writeFixture(): string {
   const path = join(project, 'rapport.yaml');
   const config = parseYaml(readFileSync(path, 'utf8')) as Record<string, unknown>;
   config.financeurs = [
-    { id: 'ars', nom: ARS_NAME, action: 'Prévention et dépistage hors les murs', convention: '2023-ARS-042', indicateurs: ARS, sections: ['financeurs/ars.md'] },
+    { id: 'ars', nom: ARS_NAME, action: 'Prévention et dépistage hors les murs', convention: '2023-ARS-042', indicateurs: ARS, sections: ['financeurs/faits.md'] },
     { id: 'ville', nom: VILLE_NAME, role: 'domiciliation et aides', indicateurs: VILLE },
     'Fondation du Pont-Levis',
   ];
   writeFileSync(path, stringify(config));
-  mkdirSync(join(project, 'financeurs'));
-  writeFileSync(join(project, 'financeurs', 'ars.md'), '---\ntitre: Faits marquants\n---\nEn {{annee}}, {{chiffre "trod.personnes"}} personnes ont été dépistées hors les murs.\n');
+  // Outputs of an earlier demo build, if any, are not this test's.
+  rmSync(join(project, 'sortie'), { recursive: true, force: true });
+  mkdirSync(join(project, 'financeurs'), { recursive: true });
+  writeFileSync(join(project, 'financeurs', 'faits.md'), '---\ntitre: Faits marquants\n---\nEn {{annee}}, {{chiffre "trod.personnes"}} personnes ont été dépistées hors les murs.\n');
   return project;
 }
 
@@ -70,6 +72,11 @@ beforeAll(async () => {
   year = result.year;
   store = readCsvRows(join(out, `chiffres-${year}.csv`));
 }, 300_000);
+
+/** pdftotext may drop the no-break space of « < 3 » in a small italic cell: compare without it. */
+function plain(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : squash(text).replace(/< (?=\d)/g, '<');
+}
 
 /** The published value of the figures export, as written there (« 103 », « 9589,4 », « < 3 »). */
 function published(indicator: Indicator, at: number): string | undefined {
@@ -131,7 +138,8 @@ describe('rapport build with two funders with indicators', () => {
     const text = readPdfPages(pdfOf(id)).flatMap(linesOf);
     for (const indicator of indicators) {
       const row = expectedRow(indicator);
-      expect(text.find((line) => line.startsWith(indicator.libelle) && /\d|—/.test(line.slice(indicator.libelle.length))), indicator.libelle).toBe(row.line);
+      const printed = text.find((line) => line.startsWith(indicator.libelle) && /\d|—/.test(line.slice(indicator.libelle.length)));
+      expect(plain(printed), indicator.libelle).toBe(plain(row.line));
     }
   });
 
@@ -154,7 +162,8 @@ describe('rapport build with two funders with indicators', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = readCsvRows(csvOf(id));
     for (const indicator of indicators) {
-      const row = rows.find((r) => r.Indicateur === indicator.libelle);
+      // The unit goes with the label (« Montant des aides versées (€) »): the number stays bare for a form's field.
+      const row = rows.find((r) => r.Indicateur === indicator.libelle || r.Indicateur === `${indicator.libelle} (€)`);
       const expected = expectedRow(indicator);
       expect(row, indicator.libelle).toBeDefined();
       expect(row?.[`Obtenu ${year}`]).toBe(expected.obtained);
@@ -184,7 +193,7 @@ describe('rapport build with two funders with indicators', () => {
     const info = readPdfInfo(pdfOf('ville'));
     expect(info.fields.get('Title')).toBe(`Bilan ${VILLE_NAME} ${year} — Association Les Lucioles`);
     expect(info.fields.get('Tagged')).toBe('yes');
-    expect(info.pageSizes.every((size) => size.startsWith('595.'))).toBe(true);
+    expect(info.pageSizes.every((size) => size.endsWith('(A4)'))).toBe(true);
     expect((await readStructure(pdfOf('ville'))).lang).toBe('fr');
   });
 
@@ -192,7 +201,7 @@ describe('rapport build with two funders with indicators', () => {
     const text = squash(readPdfPages(result.pdfPath).join('\n'));
     const page = text.slice(text.indexOf('Indicateurs des conventions'));
     expect(page.indexOf(ARS_NAME)).toBeLessThan(page.indexOf(VILLE_NAME));
-    for (const indicator of [...ARS, ...VILLE]) expect(page).toContain(expectedRow(indicator).line);
+    for (const indicator of [...ARS, ...VILLE]) expect(plain(page)).toContain(plain(expectedRow(indicator).line));
     expect(text).toMatch(new RegExp(`Bilans des financeurs .*${ARS_NAME} : financeurs/ars-${year}\\.pdf`));
   });
 });
