@@ -18,7 +18,7 @@ import { checkFamilies, listDefaultSections } from './default-sections.js';
 import { lockOutputFolder } from './output-lock.js';
 import { registerCleanup } from '../shared/interrupt.js';
 import { removeOwnTemporaryFiles, writeOutputs, type OutputFile, type WriteStaged } from './write-outputs.js';
-import { checkFunderOption, funderFileBase, printFunderDocuments, renderFunderDocuments } from './funder-outputs.js';
+import { checkFunderOption, collectFunderOutputs, funderFileBase, printFunderDocuments, renderFunderDocuments, type FunderOutput } from './funder-outputs.js';
 
 export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
 
@@ -61,7 +61,7 @@ export interface BuildResult {
   /** Blocks of sections left out for lack of data: « sections/x.md, ligne 12 : … ». */
   warnings: string[];
   /** Funders' bilans written (`sortie/financeurs/<id>-<année>.pdf` and `.csv`), in config order. */
-  funders: { id: string; nom: string; pdfPath: string; csvPath: string; pageCount: number }[];
+  funders: FunderOutput[];
 }
 
 /** A browser given by the caller (several builds in one process) is used as is; else one is launched for this build. */
@@ -251,13 +251,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
 
   const base = join(outputDir, `rapport-activite-${year}`);
   const reportPath = options.section ? `${base}-${options.section}.pdf` : `${base}.pdf`;
-  const funders = funderDocuments.map((document, index) => ({
-    id: document.bilan.id,
-    nom: document.bilan.nom,
-    pdfPath: join(outputDir, `${funderFileBase(document.bilan)}.pdf`),
-    csvPath: join(outputDir, `${funderFileBase(document.bilan)}.csv`),
-    pageCount: pdfs.funders[index]?.pageCount ?? 0,
-  }));
+  const { funders, files: funderFiles } = collectFunderOutputs(outputDir, funderDocuments, pdfs.funders);
   const renderWarnings = [...(rendered?.warnings ?? []), ...funderDocuments.flatMap((document) => document.rendered.warnings)];
   const result: BuildResult = {
     year,
@@ -280,12 +274,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
         files.push({ name: basename(result.csvPath), content: prepared.csv });
       }
     }
-    for (const [index, document] of funderDocuments.entries()) {
-      const printed = pdfs.funders[index];
-      if (printed === undefined) continue;
-      files.push({ name: `${funderFileBase(document.bilan)}.pdf`, content: printed.pdf });
-      files.push({ name: `${funderFileBase(document.bilan)}.csv`, content: document.csv });
-    }
+    files.push(...funderFiles);
     // One set: the previous report, its HTML and CSV and the funders' bilans stay until all new
     // ones are complete, then all are swapped.
     await writeOutputs(outputDir, files, {

@@ -1,6 +1,6 @@
 // Per-funder bilans in the build (issue 10): which funders get one, their documents rendered to
 // HTML, then printed by the build's one browser; written by the build with the rest of its outputs.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { LoadedConfig } from '../config/index.js';
 import { readSections } from '../config/read-project-files.js';
@@ -10,6 +10,7 @@ import { renderPdf } from '../pdf/index.js';
 import { renderFunderBilan, type RenderedFunderBilan } from '../render/render-funder-bilan.js';
 import type { AssociationInfo, RenderInput } from '../render/types.js';
 import { UsageError } from '../shared/errors.js';
+import type { OutputFile } from './write-outputs.js';
 import { suggestClosest } from '../shared/suggest.js';
 
 /** Folder of the bilans inside the output folder. */
@@ -97,4 +98,31 @@ export async function printFunderDocuments(
     printed.push({ pdf: result.pdf, pageCount: result.pageCount });
   }
   return printed;
+}
+
+/** A bilan written by the build, as the CLI reports it. */
+export interface FunderOutput {
+  id: string;
+  nom: string;
+  pdfPath: string;
+  csvPath: string;
+  pageCount: number;
+}
+
+/** The bilans' PDF and CSV, to be written with the rest of the build's outputs, and where they go. */
+export function collectFunderOutputs(
+  outputDir: string,
+  documents: readonly FunderDocument[],
+  printed: readonly PrintedFunderBilan[],
+): { funders: FunderOutput[]; files: OutputFile[] } {
+  const funders: FunderOutput[] = [];
+  const files: OutputFile[] = [];
+  for (const [index, document] of documents.entries()) {
+    const pdf = printed[index];
+    if (pdf === undefined) continue;
+    const base = funderFileBase(document.bilan);
+    funders.push({ id: document.bilan.id, nom: document.bilan.nom, pdfPath: join(outputDir, `${base}.pdf`), csvPath: join(outputDir, `${base}.csv`), pageCount: pdf.pageCount });
+    files.push({ name: `${base}.pdf`, content: pdf.pdf }, { name: `${base}.csv`, content: document.csv });
+  }
+  return { funders, files };
 }

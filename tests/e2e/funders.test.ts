@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type BuildResult } from '../../src/pipeline/build-report.js';
 import { countBrowserLaunches } from '../../src/pdf/browser-processes.js';
 import { ensureBuilt, runRapport, STACK_LINE } from '../cli/cli-helpers.js';
+import { readOutline } from '../pdf/helpers.js';
 import { copyDemo } from '../cli/demo-copy.js';
 import { french, linesOf, parseFrenchNumber, readCsvRows, readPdfInfo, readPdfPages, readStructure, squash } from './report-reading.js';
 
@@ -195,6 +196,8 @@ describe('rapport build with two funders with indicators', () => {
     expect(info.fields.get('Tagged')).toBe('yes');
     expect(info.pageSizes.every((size) => size.endsWith('(A4)'))).toBe(true);
     expect((await readStructure(pdfOf('ville'))).lang).toBe('fr');
+    const outline = (await readOutline(readFileSync(pdfOf('ars')))).map((entry) => entry.title);
+    for (const title of [ARS_NAME, `Indicateurs ${year}`, 'Indicateurs de résultats', 'Indicateurs de moyens', 'Faits marquants', 'Note méthodologique']) expect(outline).toContain(title);
   });
 
   it('lists each funder with its table on the report\'s funders page, and the bilans in the annex', () => {
