@@ -18,7 +18,15 @@ import { checkFamilies, listDefaultSections } from './default-sections.js';
 import { lockOutputFolder } from './output-lock.js';
 import { registerCleanup } from '../shared/interrupt.js';
 import { removeOwnTemporaryFiles, writeOutputs, type OutputFile, type WriteStaged } from './write-outputs.js';
-import { checkFunderOption, collectFunderOutputs, funderFileBase, printFunderDocuments, renderFunderDocuments, type FunderOutput } from './funder-outputs.js';
+import {
+  checkFunderOption,
+  collectFunderOutputs,
+  funderFileBase,
+  listObsoleteBilans,
+  printFunderDocuments,
+  renderFunderDocuments,
+  type FunderOutput,
+} from './funder-outputs.js';
 
 export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
 
@@ -277,7 +285,10 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     files.push(...funderFiles);
     // One set: the previous report, its HTML and CSV and the funders' bilans stay until all new
     // ones are complete, then all are swapped.
+    // A full build also removes the bilans of funders that have none any more.
+    const full = rendered !== undefined && options.section === undefined;
     await writeOutputs(outputDir, files, {
+      ...(full && { obsolete: listObsoleteBilans(outputDir, year, funderFiles.map((file) => file.name)) }),
       ...(options.beforeSwap !== undefined && { beforeSwap: options.beforeSwap }),
       ...(options.writeStaged !== undefined && { writeStaged: options.writeStaged }),
     });

@@ -1,5 +1,6 @@
 // Per-funder bilans in the build (issue 10): which funders get one, their documents rendered to
 // HTML, then printed by the build's one browser; written by the build with the rest of its outputs.
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { LoadedConfig } from '../config/index.js';
@@ -125,4 +126,20 @@ export function collectFunderOutputs(
     files.push({ name: `${base}.pdf`, content: pdf.pdf }, { name: `${base}.csv`, content: document.csv });
   }
   return { funders, files };
+}
+
+/**
+ * Bilans of year N written by an earlier full build for a funder that has none now (removed from
+ * rapport.yaml, or renamed): a full build removes them with its swap, so that sortie/financeurs
+ * holds only what the annex lists. Other years' bilans are kept.
+ */
+export function listObsoleteBilans(outputDir: string, year: number, kept: readonly string[]): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(outputDir, FUNDERS_FOLDER));
+  } catch {
+    return [];
+  }
+  const bilan = new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*-${year}\\.(?:pdf|csv)$`);
+  return names.filter((name) => bilan.test(name)).map((name) => `${FUNDERS_FOLDER}/${name}`).filter((name) => !kept.includes(name));
 }

@@ -24,6 +24,8 @@ export interface WriteOutputsOptions {
   /** Called once every file is staged, just before the swap (progress, and a pause point for tests). */
   beforeSwap?: () => Promise<void> | void;
   writeStaged?: WriteStaged;
+  /** Output files of earlier builds to remove with the swap (same name rules as `files`); missing ones are ignored. */
+  obsolete?: readonly string[];
 }
 
 const STAGING_PREFIX = '.rapport-ecriture-';
@@ -113,7 +115,7 @@ export function recoverInterruptedWrites(outputDir: string): void {
 }
 
 /** Moves every staged file over its target; on failure puts the previous files back. Synchronous by design (see top). */
-function swapIn(outputDir: string, staging: string, names: readonly string[]): void {
+function swapIn(outputDir: string, staging: string, names: readonly string[], obsolete: readonly string[] = []): void {
   for (const name of names) {
     const target = join(outputDir, name);
     const info = lstatSync(target, { throwIfNoEntry: false });
@@ -140,6 +142,7 @@ function swapIn(outputDir: string, staging: string, names: readonly string[]): v
   renameSync(join(staging, `${MANIFEST}.part`), join(staging, MANIFEST));
   syncFolder(staging);
   const done: { name: string; hadPrevious: boolean }[] = [];
+  const removed: string[] = [];
   let current = outputDir;
   try {
     for (const name of names) {
@@ -159,7 +162,24 @@ function swapIn(outputDir: string, staging: string, names: readonly string[]): v
       renameSync(join(staging, name), target);
       done.push({ name, hadPrevious });
     }
+    // Files the new set no longer has (a funder's bilan whose funder left rapport.yaml) leave with
+    // the swap, moved aside like the previous files so that a failure puts them back.
+    for (const name of obsolete) {
+      const target = join(outputDir, name);
+      current = target;
+      if (names.includes(name) || lstatSync(target, { throwIfNoEntry: false })?.isFile() !== true) continue;
+      mkdirSync(dirname(join(staging, PREVIOUS + name)), { recursive: true });
+      renameSync(target, join(staging, PREVIOUS + name));
+      removed.push(name);
+    }
   } catch (error) {
+    for (const name of removed.reverse()) {
+      try {
+        renameSync(join(staging, PREVIOUS + name), join(outputDir, name));
+      } catch {
+        // Keep rolling back the others.
+      }
+    }
     for (const { name, hadPrevious } of done.reverse()) {
       const target = join(outputDir, name);
       try {
@@ -181,7 +201,9 @@ function swapIn(outputDir: string, staging: string, names: readonly string[]): v
 export async function writeOutputs(outputDir: string, files: readonly OutputFile[], options: WriteOutputsOptions = {}): Promise<void> {
   const writeStaged = options.writeStaged ?? writeDurably;
   // Names, or names under a plain subfolder: nothing is written outside the output folder.
-  for (const file of files) if (!isOutputName(file.name)) throw new Error(`output name is not a plain file name: ${file.name}`);
+  for (const name of [...files.map((file) => file.name), ...(options.obsolete ?? [])]) {
+    if (!isOutputName(name)) throw new Error(`output name is not a plain file name: ${name}`);
+  }
   const staging = join(outputDir, `${STAGING_PREFIX}${process.pid}${STAGING_SUFFIX}`);
   const unregister = registerCleanup(() => rmSync(staging, { recursive: true, force: true }));
   try {
@@ -202,7 +224,12 @@ export async function writeOutputs(outputDir: string, files: readonly OutputFile
       }
     }
     await options.beforeSwap?.();
-    swapIn(outputDir, staging, files.map((file) => file.name));
+    swapIn(
+      outputDir,
+      staging,
+      files.map((file) => file.name),
+      options.obsolete,
+    );
   } finally {
     rmSync(staging, { recursive: true, force: true });
     unregister();

@@ -12,6 +12,7 @@ import { countBrowserLaunches } from '../../src/pdf/browser-processes.js';
 import { ensureBuilt, runRapport, STACK_LINE } from '../cli/cli-helpers.js';
 import { readOutline } from '../pdf/helpers.js';
 import { copyDemo } from '../cli/demo-copy.js';
+import { YEAR } from './demo-facts.js';
 import { french, linesOf, parseFrenchNumber, readCsvRows, readPdfInfo, readPdfPages, readStructure, squash } from './report-reading.js';
 
 interface Indicator {
@@ -67,6 +68,10 @@ beforeAll(async () => {
   await ensureBuilt();
   folder = writeFixture();
   out = join(folder, 'sortie');
+  // Left by earlier builds: a funder gone from rapport.yaml (removed), another year (kept).
+  mkdirSync(join(out, 'financeurs'), { recursive: true });
+  writeFileSync(join(out, 'financeurs', `parti-${YEAR}.pdf`), 'ancien bilan');
+  writeFileSync(join(out, 'financeurs', 'ars-2020.pdf'), 'bilan 2020');
   const before = countBrowserLaunches();
   result = await buildReport({ folder, version: '0.0.0-test' });
   launches = countBrowserLaunches() - before;
@@ -124,8 +129,9 @@ describe('rapport build with two funders with indicators', () => {
     expect(result.funders.map((f) => f.id)).toEqual(['ars', 'ville']);
   });
 
-  it('writes sortie/financeurs/<id>-<N>.pdf and .csv for each funder with indicators, and only for them', () => {
-    expect(readdirSync(join(out, 'financeurs')).sort()).toEqual([`ars-${year}.csv`, `ars-${year}.pdf`, `ville-${year}.csv`, `ville-${year}.pdf`]);
+  it('writes sortie/financeurs/<id>-<N>.pdf and .csv for each funder with indicators, and only for them; removes the bilan of a funder gone', () => {
+    expect(year).toBe(YEAR);
+    expect(readdirSync(join(out, 'financeurs')).sort()).toEqual(['ars-2020.pdf', `ars-${year}.csv`, `ars-${year}.pdf`, `ville-${year}.csv`, `ville-${year}.pdf`]);
     for (const funder of result.funders) {
       expect(readFileSync(funder.pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
       expect(funder.pageCount).toBe(readPdfPages(funder.pdfPath).length);

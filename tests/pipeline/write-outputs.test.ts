@@ -89,6 +89,20 @@ describe('writeOutputs', () => {
     expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
+  it('removes the obsolete bilans with the swap, and only them', async () => {
+    const folder = makeFolder({ ...PREVIOUS, 'financeurs/ars-2025.pdf': 'ancien bilan', 'financeurs/parti-2025.pdf': 'bilan d\'un financeur parti', 'financeurs/parti-2024.pdf': 'année précédente' });
+    await writeOutputs(folder, [...NEW, { name: 'financeurs/ars-2025.pdf', content: 'nouveau bilan' }], {
+      obsolete: ['financeurs/parti-2025.pdf', 'financeurs/parti-2025.csv', 'financeurs/ars-2025.pdf'],
+    });
+    expect(contents(join(folder, 'financeurs'))).toEqual({ 'ars-2025.pdf': 'nouveau bilan', 'parti-2024.pdf': 'année précédente' });
+  });
+
+  it('keeps an obsolete bilan when the write fails', async () => {
+    const folder = makeFolder({ ...PREVIOUS, 'financeurs/parti-2025.pdf': 'bilan d\'un financeur parti' });
+    await expect(writeOutputs(folder, NEW, { writeStaged: diskFull(1), obsolete: ['financeurs/parti-2025.pdf'] })).rejects.toBeInstanceOf(RapportError);
+    expect(readFileSync(join(folder, 'financeurs', 'parti-2025.pdf'), 'utf8')).toBe('bilan d\'un financeur parti');
+  });
+
   it.each(['../dehors.pdf', 'financeurs/../../x.pdf', 'a/b/c.pdf', '.cache/x.pdf', 'financeurs/.x.pdf'])('refuses the output name %s', async (name) => {
     const folder = makeFolder({});
     await expect(writeOutputs(folder, [{ name, content: 'x' }])).rejects.toThrow('output name is not a plain file name');
