@@ -121,7 +121,7 @@ export function describeIssues(
       message = `clé « ${String(path[path.length - 1])} » invalide : ${issue.issues.map((inner) => inner.message).join(', ')}`;
     } else if (received === null && source.commentInsteadOfValue(path) !== undefined) {
       message = 'valeur vide : en YAML, « # » commence un commentaire ; mettez la valeur entre guillemets (ex. couleur: "#1f5f73")';
-    } else if (received !== undefined && !message.includes(', reçu ')) {
+    } else if (received !== undefined && !message.includes(', reçu ') && !(issue.code === 'custom' && issue.params?.['sansValeurRecue'] === true)) {
       // Some schema messages name the value themselves, to put a suggestion after it.
       message += `, reçu ${describeValue(received)}`;
     }

@@ -12,6 +12,9 @@ export const FUNDER_INDICATOR_TYPES = ['resultat', 'moyens'] as const;
 /** Keys of an indicator that are not a breakdown filter (`depistage: VIH`). */
 const INDICATOR_KEYS = ['chiffre', 'libelle', 'cible', 'type', 'dimension', 'modalite'] as const;
 
+/** A custom issue whose message needs no « reçu … » after it (describe-issues.ts). */
+const BARE = { code: 'custom', params: { sansValeurRecue: true } } as const;
+
 const text = (description: string) => z.string().trim().min(1, { error: 'texte vide' }).meta({ description });
 const cell = z.union([z.string().trim().min(1, { error: 'texte vide' }), z.number()], { error: 'modalité attendue (texte ou nombre)' });
 
@@ -53,16 +56,17 @@ const indicator = z
     const extra = Object.keys(value).filter((key) => !(INDICATOR_KEYS as readonly string[]).includes(key));
     for (const key of extra) {
       const closest = suggestClosest(key, INDICATOR_KEYS);
-      if (closest !== undefined) context.addIssue({ code: 'custom', path: [key], message: `clé inconnue « ${key} » ; vouliez-vous dire « ${closest} » ?` });
+      if (closest !== undefined) context.addIssue({ ...BARE, path: [key], message: `clé inconnue « ${key} » ; vouliez-vous dire « ${closest} » ?` });
     }
     const filters = extra.length + (value.dimension === undefined ? 0 : 1);
     if (filters > 1) {
-      context.addIssue({ code: 'custom', path: [], message: `une seule case de ventilation par indicateur (reçu ${[...extra, ...(value.dimension === undefined ? [] : [value.dimension])].join(', ')})` });
+      context.addIssue({ ...BARE, path: [], message: `une seule case de ventilation par indicateur (reçu ${[...extra, ...(value.dimension === undefined ? [] : [value.dimension])].join(', ')})` });
     }
     if ((value.dimension === undefined) !== (value.modalite === undefined)) {
-      context.addIssue({ code: 'custom', path: [], message: '« dimension » et « modalite » vont ensemble (ex. dimension: type, modalite: TROD)' });
+      context.addIssue({ ...BARE, path: [], message: '« dimension » et « modalite » vont ensemble (ex. dimension: type, modalite: TROD)' });
     }
-  })
+    // Also when another key is wrong: a misspelt `chifre` must be named with the missing `chiffre`.
+  }, { when: (payload) => payload.value !== null && typeof payload.value === 'object' && !Array.isArray(payload.value) })
   .transform((value) => {
     const [key] = Object.keys(value).filter((name) => !(INDICATOR_KEYS as readonly string[]).includes(name));
     const dimension = value.dimension ?? key;
@@ -80,7 +84,12 @@ const funder = z.strictObject({
   id: z
     .string()
     .trim()
-    .regex(FUNDER_ID, { error: 'identifiant en minuscules sans accent, chiffres et tirets attendu (ex. ars, ville-de-vernelle)' })
+    .regex(FUNDER_ID, {
+      error: (issue) => {
+        const fixed = suggestFunderId(String(issue.input));
+        return `identifiant en minuscules sans accent, chiffres et tirets attendu, reçu « ${String(issue.input)} »${fixed === '' ? '' : ` ; vouliez-vous dire « ${fixed} » ?`}`;
+      },
+    })
     .optional()
     .meta({ description: 'Identifiant (minuscules, chiffres, tirets), obligatoire avec des indicateurs : nomme les fichiers sortie/financeurs/<id>-<année>.pdf et .csv.' }),
   nom: text('Nom du financeur.'),
@@ -110,16 +119,17 @@ export const fundersSchema = z
       if (entry.id === undefined) {
         if (entry.indicateurs.length > 0 || entry.sections.length > 0) {
           const example = suggestFunderId(entry.nom) || 'ars';
-          context.addIssue({ code: 'custom', path: [index], message: `identifiant « id » manquant pour « ${entry.nom} » : il est obligatoire avec des indicateurs ou des sections (ex. id: ${example})` });
+          context.addIssue({ ...BARE, path: [index], message: `identifiant « id » manquant : il est obligatoire avec des indicateurs ou des sections (ex. id: ${example})` });
         }
         continue;
       }
       const first = seen.get(entry.id);
       if (first !== undefined) {
-        context.addIssue({ code: 'custom', path: [index, 'id'], message: `identifiant « ${entry.id} » déjà utilisé par le financeur n° ${first + 1} ; chaque financeur a le sien` });
+        const other = funders[first]?.nom ?? '';
+        context.addIssue({ ...BARE, path: [index, 'id'], message: `identifiant déjà utilisé par le financeur n° ${first + 1} (« ${other} ») ; chaque financeur a le sien` });
       } else seen.set(entry.id, index);
       if (entry.sections.length > 0 && entry.indicateurs.length === 0) {
-        context.addIssue({ code: 'custom', path: [index, 'sections'], message: `sections sans indicateurs : le bilan de « ${entry.id} » n'est produit que si « indicateurs » en donne au moins un` });
+        context.addIssue({ ...BARE, path: [index, 'sections'], message: `sections sans indicateurs : le bilan de « ${entry.id} » n'est produit que si « indicateurs » en donne au moins un` });
       }
     }
   })
@@ -135,7 +145,7 @@ export function describeFunderPlace(data: unknown, path: readonly PropertyKey[])
   const entry: unknown = Array.isArray(list) ? list[path[1]] : undefined;
   if (entry === null || typeof entry !== 'object') return undefined;
   const { id, nom } = entry as Record<string, unknown>;
-  const name = typeof id === 'string' && id !== '' ? id : typeof nom === 'string' ? nom : `n° ${path[1] + 1}`;
+  const name = typeof id === 'string' && FUNDER_ID.test(id) ? id : typeof nom === 'string' ? nom : `n° ${path[1] + 1}`;
   const parts = [`financeur « ${name} »`];
   const indicators = (entry as Record<string, unknown>).indicateurs;
   if (path[2] === 'indicateurs' && typeof path[3] === 'number' && Array.isArray(indicators)) {

@@ -40,7 +40,9 @@ beforeAll(async () => {
   appendFileSync(
     join(folder, 'rapport.yaml'),
     '\nlibelles:\n  maraudes.sessions: Tournées réalisées\n  maraudes.preservatifs: Préservatifs remis\n' +
-      'categories:\n  trod:\n    depistage:\n      VHA: [hépatite A]\n    resultat:\n      immunise: { libelle: Immunisé, synonymes: [vacciné] }\n',
+      'categories:\n  trod:\n    depistage:\n      VHA: [hépatite A]\n    resultat:\n      immunise: { libelle: Immunisé, synonymes: [vacciné] }\n' +
+      // The short form of expected values (the demo's funders carry their own since issue 10).
+      'objectifs:\n  maraudes.sessions: 200\n',
   );
   result = await buildReport({ folder, version: '0.0.0-test', now: new Date('2026-03-01T10:00:00Z') });
   text = squash(readPdfPages(result.pdfPath).join('\n'));
