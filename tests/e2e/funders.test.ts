@@ -238,5 +238,8 @@ describe('rapport build --financeur', () => {
     expect(run.stderr).toContain('ars, ville');
     expect(run.stderr).not.toMatch(STACK_LINE);
     expect(readdirSync(join(out, 'financeurs')).map((name) => readFileSync(join(out, 'financeurs', name)).length)).toEqual(before);
+    const both = await runRapport(['build', folder, '--financeur', 'ars', '--section', 'maraudes']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--section et --financeur ne vont pas ensemble');
   }, 60_000);
 });
