@@ -192,34 +192,32 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     ...(await readLogo(config).then((uri) => (uri ? { logoDataUri: uri } : {}))),
   };
   const bilanFiles = prepared.bilans.map((bilan) => ({ nom: bilan.nom, pdf: `${funderFileBase(bilan)}.pdf`, csv: `${funderFileBase(bilan)}.csv` }));
-  const { rendered, funderDocuments } = await stage('mise en page', async () => {
+  const layOutReport = async () =>
+    renderReport({
+      association,
+      year,
+      title: formatReportTitle(config, year),
+      ...(await readEdito(config).then((edito) => (edito ? { edito } : {}))),
+      sections: prepared.sections,
+      figures: prepared.figures,
+      glossary: config.glossaire,
+      partners: config.partenaires.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
+      funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
+      funderBilans: prepared.bilans,
+      annex: { ...prepared.annex, funderBilans: bilanFiles },
+      objectives: Object.entries(config.objectifs).map(([id, objective]) => ({
+        id,
+        expected: objective.valeur,
+        ...(objective.libelle !== undefined && { label: objective.libelle }),
+      })),
+      drawChart,
+      ...(options.section !== undefined && { onlySection: options.section }),
+    });
+  const { rendered, funderDocuments } = await stage('mise en page', async () => ({
     // `--financeur`: only that funder's bilan, no report.
-    const report =
-      options.funder !== undefined
-        ? undefined
-        : await renderReport({
-            association,
-            year,
-            title: formatReportTitle(config, year),
-            ...(await readEdito(config).then((edito) => (edito ? { edito } : {}))),
-            sections: prepared.sections,
-            figures: prepared.figures,
-            glossary: config.glossaire,
-            partners: config.partenaires.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
-            funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
-            funderBilans: prepared.bilans,
-            annex: { ...prepared.annex, funderBilans: bilanFiles },
-            objectives: Object.entries(config.objectifs).map(([id, objective]) => ({
-              id,
-              expected: objective.valeur,
-              ...(objective.libelle !== undefined && { label: objective.libelle }),
-            })),
-            drawChart,
-            ...(options.section !== undefined && { onlySection: options.section }),
-          });
-    const documents = await renderFunderDocuments({ config, bilans: prepared.bilans, association, figures: prepared.figures, drawChart, version: options.version });
-    return { rendered: report, funderDocuments: documents };
-  });
+    rendered: options.funder === undefined ? await layOutReport() : undefined,
+    funderDocuments: await renderFunderDocuments({ config, bilans: prepared.bilans, association, figures: prepared.figures, drawChart, version: options.version }),
+  }));
   // Charts are drawn during layout; report their time as a stage of its own.
   timings['mise en page'] = (timings['mise en page'] ?? 0) - chartTime;
   timings.graphiques = chartTime;

@@ -27,6 +27,12 @@ export function describeStatus(status: FunderIndicatorStatus): string {
   return STATUS_TEXT[status];
 }
 
+/** The symbol is decoration for the eye: a screen reader says only the words. */
+function renderStatus(status: FunderIndicatorStatus): string {
+  const [symbol, ...words] = describeStatus(status).split(' ');
+  return symbol === '\u2714' || symbol === '\u2718' ? `<span aria-hidden="true">${symbol}</span> ${escapeHtml(words.join(' '))}` : escapeHtml(describeStatus(status));
+}
+
 /** « 73 % »: the rate is rounded to the unit by the figures stage; printed without decimals. */
 export function formatRate(rate: number | null): string {
   return rate === null ? DASH : `${formatInteger(rate)}\u00a0%`;
@@ -51,7 +57,7 @@ function renderRow(row: FunderIndicatorRow, threshold: number): string {
     valueCell(row.obtained, row.unit, threshold) +
     `<td class="nombre taux">${escapeHtml(formatRate(row.rate))}</td>` +
     valueCell(row.previous, row.unit, threshold) +
-    `<td class="statut ${row.status}">${escapeHtml(describeStatus(row.status))}</td></tr>`
+    `<td class="statut ${row.status}">${renderStatus(row.status)}</td></tr>`
   );
 }
 
