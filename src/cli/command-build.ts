@@ -13,6 +13,7 @@ interface BuildCommandOptions {
   annee?: number;
   sortie?: string;
   section?: string;
+  financeur?: string;
   quiet?: boolean;
   debug?: boolean;
   delaiNavigateur?: number;
@@ -83,6 +84,7 @@ export function registerBuild(program: Command): void {
     .option('--annee <AAAA>', 'année du rapport (par défaut : la plus récente présente dans les données)', parseYearOption)
     .option('--sortie <dossier>', 'dossier des fichiers produits (par défaut : <dossier>/sortie)', parseOutputFolderOption)
     .option('--section <id>', 'ne construit que cette section (ex. maraudes), dans son propre PDF')
+    .option('--financeur <id>', 'ne construit que le bilan de ce financeur (sortie/financeurs/<id>-<année>.pdf et .csv), sans le rapport')
     .option(
       '--delai-navigateur <secondes>',
       'attente maximale d\'une réponse du navigateur avant de l\'arrêter (par défaut : 60, ou la variable RAPPORT_DELAI_NAVIGATEUR)',
@@ -94,7 +96,7 @@ export function registerBuild(program: Command): void {
     .action(async (folder: string, options: BuildCommandOptions) => {
       const started = performance.now();
       const quiet = options.quiet === true;
-      if (!quiet) writeError(`Construction du rapport — ${folder}${options.section ? ` (section ${options.section})` : ''}`);
+      if (!quiet) writeError(`Construction du rapport — ${folder}${options.section ? ` (section ${options.section})` : ''}${options.financeur ? ` (bilan du financeur ${options.financeur})` : ''}`);
       // Loaded on demand: puppeteer, chart.js and canvas cost a second of start-up that `check` must not pay.
       const { buildReport } = await loadBuildPipeline();
       const browserTimeoutMs = resolveBrowserTimeout(options.delaiNavigateur);
@@ -110,15 +112,19 @@ export function registerBuild(program: Command): void {
         ...(options.annee !== undefined && { year: options.annee }),
         ...(options.sortie !== undefined && { outputDir: options.sortie }),
         ...(options.section !== undefined && { section: options.section }),
+        ...(options.financeur !== undefined && { funder: options.financeur }),
         onStage: createProgress(quiet),
       });
       const shown = (path: string) => relative(process.cwd(), path) || path;
       // The paths produced are the data of build (stdout); warnings are talk, silenced by --quiet.
       for (const warning of result.warnings) writeError(`Avertissement : ${warning}`);
-      writeOut(`PDF : ${shown(result.pdfPath)} (${result.pageCount} page${result.pageCount > 1 ? 's' : ''})`);
+      const pages = (count: number) => `${count} page${count > 1 ? 's' : ''}`;
+      if (options.financeur === undefined) writeOut(`PDF : ${shown(result.pdfPath)} (${pages(result.pageCount)})`);
       if (result.htmlPath) writeOut(`HTML : ${shown(result.htmlPath)}`);
       if (result.csvPath) writeOut(`Chiffres : ${shown(result.csvPath)}`);
-      if (!quiet) {
+      for (const funder of result.funders) writeOut(`Bilan ${funder.nom} : ${shown(funder.pdfPath)} (${pages(funder.pageCount)}) et ${shown(funder.csvPath)}`);
+      if (!quiet && options.financeur !== undefined) writeError(`Terminé en ${seconds(performance.now() - started)} — bilan du financeur ${options.financeur}.`);
+      else if (!quiet) {
         writeError(
           `Terminé en ${seconds(performance.now() - started)} — ${result.sections.length} section(s), ` +
             `${result.charts.drawn + result.charts.fromCache} graphique(s) dont ${result.charts.fromCache} en cache.`,

@@ -22,6 +22,12 @@ export interface RunningBrowser {
 }
 
 const running = new Set<RunningBrowser>();
+/** Browsers started by this process so far: a build launches one, whatever it prints (tests count them). */
+let launches = 0;
+
+export function countBrowserLaunches(): number {
+  return launches;
+}
 
 export function killNow(entry: RunningBrowser): void {
   entry.killed = true;
@@ -93,6 +99,7 @@ function uninstallHandlers(): void {
 }
 
 export function register(entry: RunningBrowser): void {
+  launches += 1;
   installHandlers();
   running.add(entry);
 }

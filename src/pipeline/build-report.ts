@@ -13,6 +13,15 @@ import { computeReportFigures, createRenderInput, publishReportFigures, readRepo
 import { lockOutputFolder } from './output-lock.js';
 import { registerCleanup } from '../shared/interrupt.js';
 import { removeOwnTemporaryFiles, writeOutputs, type OutputFile, type WriteStaged } from './write-outputs.js';
+import {
+  checkFunderOption,
+  collectFunderOutputs,
+  funderFileBase,
+  listObsoleteBilans,
+  printFunderDocuments,
+  renderFunderDocuments,
+  type FunderOutput,
+} from './funder-outputs.js';
 
 export type BuildStage = 'lecture' | 'chiffres' | 'graphiques' | 'mise en page' | 'PDF' | 'écriture';
 
@@ -23,6 +32,8 @@ export interface BuildOptions {
   outputDir?: string;
   /** Build only this section (staff workflow). */
   section?: string;
+  /** Build only this funder's bilan (`--financeur ars`): no report, the same figures and chart cache. */
+  funder?: string;
   version: string;
   /** Progress; a returned promise is awaited (a pause point for interruption tests). */
   onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void | Promise<void>;
@@ -42,6 +53,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   year: number;
+  /** The report's PDF, its section's with `section`, or the funder's bilan with `funder`. */
   pdfPath: string;
   htmlPath?: string;
   csvPath?: string;
@@ -51,6 +63,8 @@ export interface BuildResult {
   timings: Partial<Record<BuildStage, number>>;
   /** Blocks of sections left out for lack of data: « sections/x.md, ligne 12 : … ». */
   warnings: string[];
+  /** Funders' bilans written (`sortie/financeurs/<id>-<année>.pdf` and `.csv`), in config order. */
+  funders: FunderOutput[];
 }
 
 /** A browser given by the caller (several builds in one process) is used as is; else one is launched for this build. */
@@ -67,6 +81,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   if (options.section !== undefined && !SECTION_ID.test(options.section)) {
     // `--section ../../../evil` once wrote evil.pdf outside the output folder.
     throw new UsageError(`--section : identifiant de section invalide « ${options.section} »`, { hint: SECTION_ID_EXPECTED });
+  }
+  if (options.section !== undefined && options.funder !== undefined) {
+    throw new UsageError('--section et --financeur ne vont pas ensemble', { hint: 'construisez la section et le bilan du financeur en deux commandes' });
   }
   const outputDir = resolve(options.outputDir ?? join(options.folder, 'sortie'));
   const lock = lockOutputFolder(outputDir);
@@ -95,6 +112,8 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
 
   const { config, computed } = await stage('lecture', async () => {
     const config: LoadedConfig = await loadConfig(options.folder);
+    // Before reading any data: a mistyped id is said at once.
+    if (options.funder !== undefined) checkFunderOption(config, options.funder);
     const computed = await computeReportFigures(config, options.folder, options.year);
     return { config, computed };
   });
@@ -126,21 +145,30 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     return chart;
   };
 
-  const rendered = await stage('mise en page', async () =>
-    renderReport(
-      createRenderInput({
-        config,
-        computed,
-        published: prepared,
-        sections: prepared.sections,
-        extras: await readReportExtras(config),
-        version: options.version,
-        drawChart,
-        ...(options.now !== undefined && { now: options.now }),
-        ...(options.section !== undefined && { onlySection: options.section }),
-      }),
-    ),
-  );
+  const renderInput = createRenderInput({
+    config,
+    computed,
+    published: prepared,
+    sections: prepared.sections,
+    extras: await readReportExtras(config),
+    version: options.version,
+    drawChart,
+    ...(options.now !== undefined && { now: options.now }),
+    ...(options.section !== undefined && { onlySection: options.section }),
+  });
+  // `--financeur`: only that funder's bilan, no report; `--section`: no bilan.
+  const bilans = (renderInput.funderBilans ?? []).filter((bilan) => options.funder === undefined || bilan.id === options.funder);
+  const { rendered, funderDocuments } = await stage('mise en page', async () => ({
+    rendered: options.funder === undefined ? await renderReport(renderInput) : undefined,
+    funderDocuments: await renderFunderDocuments({
+      config,
+      bilans,
+      association: renderInput.association,
+      figures: prepared.figures,
+      drawChart,
+      version: options.version,
+    }),
+  }));
   // Charts are drawn during layout; report their time as a stage of its own.
   timings['mise en page'] = (timings['mise en page'] ?? 0) - chartTime;
   timings.graphiques = chartTime;
@@ -148,47 +176,68 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
 
   const reportTitle = formatReportTitle(config, year);
   const title = titleHoldsName(reportTitle, config.association.nom) ? reportTitle : `${config.association.nom} — ${reportTitle}`;
-  const pdf = await stage('PDF', () =>
-    runWithBrowser(options.browser, (browser) =>
-      renderPdf({
-        browser,
-        html: rendered.html,
-        anchors: options.section === undefined ? rendered.anchors : [],
-        ...(options.section === undefined && { fill: rendered.fill }),
-        metadata: {
-          title,
-          author: config.association.nom,
-          subject: `Rapport d'activité ${year}${options.section ? ` — section ${options.section}` : ''}`,
-          keywords: ["rapport d'activité", String(year), ...prepared.sections.map((s) => s.title)],
-          language: 'fr',
-          creator: `rapport ${options.version}`,
-          creationDate: options.documentDate ?? new Date(Date.UTC(year, 11, 31)),
-        },
+  const creationDate = options.documentDate ?? new Date(Date.UTC(year, 11, 31));
+  // One browser for the whole build: the report and every funder's bilan.
+  const pdfs = await stage('PDF', () =>
+    runWithBrowser(
+      options.browser,
+      async (browser) => ({
+        report:
+          rendered === undefined
+            ? undefined
+            : await renderPdf({
+                browser,
+                html: rendered.html,
+                anchors: options.section === undefined ? rendered.anchors : [],
+                ...(options.section === undefined && { fill: rendered.fill }),
+                metadata: {
+                  title,
+                  author: config.association.nom,
+                  subject: `Rapport d'activité ${year}${options.section ? ` — section ${options.section}` : ''}`,
+                  keywords: ["rapport d'activité", String(year), ...prepared.sections.map((s) => s.title)],
+                  language: 'fr',
+                  creator: `rapport ${options.version}`,
+                  creationDate,
+                },
+              }),
+        funders: await printFunderDocuments(browser, funderDocuments, { author: config.association.nom, version: options.version, creationDate }),
       }),
       options.browserTimeoutMs === undefined ? {} : { timeoutMs: options.browserTimeoutMs },
     ),
   );
 
   const base = join(outputDir, `rapport-activite-${year}`);
+  const reportPath = options.section ? `${base}-${options.section}.pdf` : `${base}.pdf`;
+  const { funders, files: funderFiles } = collectFunderOutputs(outputDir, funderDocuments, pdfs.funders);
+  const renderWarnings = [...(rendered?.warnings ?? []), ...funderDocuments.flatMap((document) => document.rendered.warnings)];
   const result: BuildResult = {
     year,
-    pdfPath: options.section ? `${base}-${options.section}.pdf` : `${base}.pdf`,
-    pageCount: pdf.pageCount,
-    sections: prepared.sections.filter((s) => !options.section || s.id === options.section).map((s) => s.id),
+    pdfPath: rendered === undefined && funders[0] !== undefined ? funders[0].pdfPath : reportPath,
+    pageCount: pdfs.report?.pageCount ?? funders[0]?.pageCount ?? 0,
+    sections: rendered === undefined ? [] : prepared.sections.filter((s) => !options.section || s.id === options.section).map((s) => s.id),
     charts,
     timings,
-    warnings: [...warnings, ...rendered.warnings.map((w) => `${w.file}, ligne ${w.line} : ${w.message}`)],
+    warnings: [...warnings, ...renderWarnings.map((w) => `${w.file}, ligne ${w.line} : ${w.message}`)],
+    funders,
   };
   await stage('écriture', async () => {
-    const files: OutputFile[] = [{ name: basename(result.pdfPath), content: pdf.pdf }];
-    if (options.section === undefined) {
-      result.htmlPath = `${base}.html`;
-      result.csvPath = join(outputDir, `chiffres-${year}.csv`);
-      files.push({ name: basename(result.htmlPath), content: rendered.fill(pdf.anchorPages) });
-      files.push({ name: basename(result.csvPath), content: prepared.csv });
+    const files: OutputFile[] = [];
+    if (rendered !== undefined && pdfs.report !== undefined) {
+      files.push({ name: basename(reportPath), content: pdfs.report.pdf });
+      if (options.section === undefined) {
+        result.htmlPath = `${base}.html`;
+        result.csvPath = join(outputDir, `chiffres-${year}.csv`);
+        files.push({ name: basename(result.htmlPath), content: rendered.fill(pdfs.report.anchorPages) });
+        files.push({ name: basename(result.csvPath), content: prepared.csv });
+      }
     }
-    // One set: the previous PDF, HTML and CSV stay until all new ones are complete, then all are swapped.
+    files.push(...funderFiles);
+    // One set: the previous report, its HTML and CSV and the funders' bilans stay until all new
+    // ones are complete, then all are swapped.
+    // A full build also removes the bilans of funders that have none any more.
+    const full = rendered !== undefined && options.section === undefined;
     await writeOutputs(outputDir, files, {
+      ...(full && { obsolete: listObsoleteBilans(outputDir, year, funderFiles.map((file) => file.name)) }),
       ...(options.beforeSwap !== undefined && { beforeSwap: options.beforeSwap }),
       ...(options.writeStaged !== undefined && { writeStaged: options.writeStaged }),
     });

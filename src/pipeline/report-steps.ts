@@ -4,11 +4,13 @@
 import { describeConfigFile, formatReportTitle, listMultiAnswerDimensions, type LoadedConfig } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
 import { applyConfidentiality, counterFigureId, type PublishedFigures } from '../figures/index.js';
+import { buildFunderBilans } from '../figures/funder-bilan.js';
 import type { IngestCache } from '../ingest/index.js';
 import type { RenderInput, ReportFigures, SectionSource } from '../render/types.js';
 import { describeAnnex } from './annex-info.js';
 import { computeFigures, type ComputedFigures } from './compute-figures.js';
 import { checkFamilies, listDefaultSections } from './default-sections.js';
+import { funderFileBase } from './funder-files.js';
 import { createReportFigures } from './report-figures.js';
 
 /** Ingestion and figures for the report year, with the config's column mappings, synonyms and labels. */
@@ -100,6 +102,10 @@ export interface RenderInputOptions {
 export function createRenderInput(options: RenderInputOptions): RenderInput {
   const { config, computed, published, extras } = options;
   const year = computed.figures.year;
+  const annex = describeAnnex(computed.report, computed.figures, published.published, options.version, options.now);
+  // Each funder's bilan, from the same published figures; a staff build of one section makes none.
+  const bilans = options.onlySection === undefined ? buildFunderBilans(config.financeurs, published.published, { year, sources: annex.sources }) : [];
+  const bilanFiles = bilans.map((bilan) => ({ nom: bilan.nom, pdf: `${funderFileBase(bilan)}.pdf`, csv: `${funderFileBase(bilan)}.csv` }));
   return {
     association: {
       nom: config.association.nom,
@@ -116,7 +122,8 @@ export function createRenderInput(options: RenderInputOptions): RenderInput {
     glossary: config.glossaire,
     partners: config.partenaires.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
     funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
-    annex: describeAnnex(computed.report, computed.figures, published.published, options.version, options.now),
+    funderBilans: bilans,
+    annex: { ...annex, funderBilans: bilanFiles },
     objectives: Object.entries(config.objectifs).map(([id, objective]) => ({
       id,
       expected: objective.valeur,

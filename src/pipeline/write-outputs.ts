@@ -4,15 +4,15 @@
 // between two ticks, so Ctrl-C lands either before the swap (previous set kept, staging removed)
 // or after it (new set complete). A build killed outright (SIGKILL, power cut) during the swap
 // leaves its staging folder with a manifest: the next build finishes the swap before its own.
-import { closeSync, existsSync, lstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-errors.js';
 import { registerCleanup } from '../shared/interrupt.js';
 
 export interface OutputFile {
-  /** File name inside the output folder (no folder part). */
+  /** File name inside the output folder, or inside one of its subfolders (`financeurs/ars-2025.pdf`). */
   name: string;
   content: string | Uint8Array;
 }
@@ -24,12 +24,20 @@ export interface WriteOutputsOptions {
   /** Called once every file is staged, just before the swap (progress, and a pause point for tests). */
   beforeSwap?: () => Promise<void> | void;
   writeStaged?: WriteStaged;
+  /** Output files of earlier builds to remove with the swap (same name rules as `files`); missing ones are ignored. */
+  obsolete?: readonly string[];
 }
 
 const STAGING_PREFIX = '.rapport-ecriture-';
 const STAGING_SUFFIX = '.tmp';
 const MANIFEST = 'manifeste.json';
 const PREVIOUS = 'precedent-';
+
+/** `rapport.pdf` or `financeurs/ars-2025.pdf`: plain names, none hidden, at most one folder deep. */
+function isOutputName(name: string): boolean {
+  const parts = name.split('/');
+  return parts.length <= 2 && parts.every((part) => part !== '' && part === basename(part) && !part.startsWith('.') && !part.includes('\\'));
+}
 
 /** Writes and flushes to disk, so a power cut after the swap cannot leave empty files. */
 async function writeDurably(path: string, content: string | Uint8Array): Promise<void> {
@@ -97,7 +105,9 @@ export function recoverInterruptedWrites(outputDir: string): void {
       // Complete by construction (written aside, then renamed): the swap had started.
       const names = JSON.parse(readFileSync(manifest, 'utf8')) as string[];
       for (const name of names) {
-        if (existsSync(join(staging, name))) renameSync(join(staging, name), join(outputDir, name));
+        if (!existsSync(join(staging, name))) continue;
+        mkdirSync(dirname(join(outputDir, name)), { recursive: true });
+        renameSync(join(staging, name), join(outputDir, name));
       }
     }
     rmSync(staging, { recursive: true, force: true });
@@ -105,7 +115,7 @@ export function recoverInterruptedWrites(outputDir: string): void {
 }
 
 /** Moves every staged file over its target; on failure puts the previous files back. Synchronous by design (see top). */
-function swapIn(outputDir: string, staging: string, names: readonly string[]): void {
+function swapIn(outputDir: string, staging: string, names: readonly string[], obsolete: readonly string[] = []): void {
   for (const name of names) {
     const target = join(outputDir, name);
     const info = lstatSync(target, { throwIfNoEntry: false });
@@ -116,11 +126,23 @@ function swapIn(outputDir: string, staging: string, names: readonly string[]): v
       });
     }
   }
+  // Subfolders (financeurs/) are made before the swap: it then only renames.
+  for (const name of names) {
+    if (!name.includes('/')) continue;
+    const folder = dirname(join(outputDir, name));
+    try {
+      mkdirSync(folder, { recursive: true });
+      mkdirSync(dirname(join(staging, PREVIOUS + name)), { recursive: true });
+    } catch (error) {
+      throw describeFsError(error, folder);
+    }
+  }
   // Written aside then renamed: a manifest that exists is complete, even after a SIGKILL.
   writeFileSync(join(staging, `${MANIFEST}.part`), JSON.stringify(names));
   renameSync(join(staging, `${MANIFEST}.part`), join(staging, MANIFEST));
   syncFolder(staging);
   const done: { name: string; hadPrevious: boolean }[] = [];
+  const removed: string[] = [];
   let current = outputDir;
   try {
     for (const name of names) {
@@ -140,7 +162,24 @@ function swapIn(outputDir: string, staging: string, names: readonly string[]): v
       renameSync(join(staging, name), target);
       done.push({ name, hadPrevious });
     }
+    // Files the new set no longer has (a funder's bilan whose funder left rapport.yaml) leave with
+    // the swap, moved aside like the previous files so that a failure puts them back.
+    for (const name of obsolete) {
+      const target = join(outputDir, name);
+      current = target;
+      if (names.includes(name) || lstatSync(target, { throwIfNoEntry: false })?.isFile() !== true) continue;
+      mkdirSync(dirname(join(staging, PREVIOUS + name)), { recursive: true });
+      renameSync(target, join(staging, PREVIOUS + name));
+      removed.push(name);
+    }
   } catch (error) {
+    for (const name of removed.reverse()) {
+      try {
+        renameSync(join(staging, PREVIOUS + name), join(outputDir, name));
+      } catch {
+        // Keep rolling back the others.
+      }
+    }
     for (const { name, hadPrevious } of done.reverse()) {
       const target = join(outputDir, name);
       try {
@@ -161,8 +200,10 @@ function swapIn(outputDir: string, staging: string, names: readonly string[]): v
  */
 export async function writeOutputs(outputDir: string, files: readonly OutputFile[], options: WriteOutputsOptions = {}): Promise<void> {
   const writeStaged = options.writeStaged ?? writeDurably;
-  // Names, never paths: nothing is written outside the output folder.
-  for (const file of files) if (file.name !== basename(file.name) || file.name.startsWith('.')) throw new Error(`output name is not a plain file name: ${file.name}`);
+  // Names, or names under a plain subfolder: nothing is written outside the output folder.
+  for (const name of [...files.map((file) => file.name), ...(options.obsolete ?? [])]) {
+    if (!isOutputName(name)) throw new Error(`output name is not a plain file name: ${name}`);
+  }
   const staging = join(outputDir, `${STAGING_PREFIX}${process.pid}${STAGING_SUFFIX}`);
   const unregister = registerCleanup(() => rmSync(staging, { recursive: true, force: true }));
   try {
@@ -176,13 +217,19 @@ export async function writeOutputs(outputDir: string, files: readonly OutputFile
     for (const file of files) {
       const path = join(staging, file.name);
       try {
+        if (file.name.includes('/')) await mkdir(dirname(path), { recursive: true });
         await writeStaged(path, file.content);
       } catch (error) {
         throw describeFsError(error, join(outputDir, file.name));
       }
     }
     await options.beforeSwap?.();
-    swapIn(outputDir, staging, files.map((file) => file.name));
+    swapIn(
+      outputDir,
+      staging,
+      files.map((file) => file.name),
+      options.obsolete,
+    );
   } finally {
     rmSync(staging, { recursive: true, force: true });
     unregister();

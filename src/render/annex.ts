@@ -43,8 +43,21 @@ export function renderAnnex(annex: AnnexInfo): string {
     checks +
     '<h2>Secret statistique</h2>' +
     suppressed +
+    renderFunderBilansList(annex) +
     '<h2>Production</h2>' +
     produced
+  );
+}
+
+/** Which funders' bilans were produced with this report, from the same figures. */
+function renderFunderBilansList(annex: AnnexInfo): string {
+  const bilans = annex.funderBilans ?? [];
+  if (bilans.length === 0) return '';
+  return (
+    '<h2>Bilans des financeurs</h2>' +
+    `<p>Produits avec ce rapport, à partir des mêmes chiffres et avec le même secret statistique (dossier de sortie)\u00a0:</p><ul>${bilans
+      .map((b) => `<li>${escapeHtml(b.nom)}\u00a0: ${escapeHtml(b.pdf)} (PDF) et ${escapeHtml(b.csv)} (tableau CSV)</li>`)
+      .join('')}</ul>`
   );
 }
 

@@ -5,6 +5,7 @@ import { fontFiles } from '../charts/fonts.js';
 import { renderAnnex } from './annex.js';
 import { escapeHtml } from './blocks.js';
 import { BUILT_IN_GLOSSARY, selectUsedAcronyms } from './glossary.js';
+import { renderFundersIndicators } from './funder-table.js';
 import { expandSection, type Placeholders } from './helpers.js';
 import { renderMarkdown } from './markdown.js';
 import { derivePalette } from './palette.js';
@@ -15,7 +16,7 @@ export type * from './types.js';
 const TEMPLATES = new URL('../../templates/', import.meta.url);
 
 let fontFaceCss: string | undefined;
-function loadFontFaces(): string {
+export function loadFontFaces(): string {
   fontFaceCss ??= fontFiles()
     .map(
       (font) =>
@@ -32,7 +33,7 @@ function anchorOf(id: string): string {
 }
 
 /** A CSS string literal that cannot close the quote, the rule or the <style> element. */
-function cssString(text: string): string {
+export function cssString(text: string): string {
   return `"${[...text].map((char) => (/[\\"<>&\n\r]/.test(char) ? `\\${char.charCodeAt(0).toString(16)} ` : char)).join('')}"`;
 }
 
@@ -44,7 +45,11 @@ interface Chapter {
   className: string;
 }
 
-async function renderSectionHtml(section: SectionSource, input: RenderInput, warnings: RenderWarning[]): Promise<string> {
+export async function renderSectionHtml(
+  section: SectionSource,
+  input: Pick<RenderInput, 'figures' | 'objectives' | 'drawChart'>,
+  warnings: RenderWarning[],
+): Promise<string> {
   const placeholders: Placeholders = { html: [], charts: new Map() };
   const expanded = expandSection(section, input.figures, placeholders, input.objectives, warnings);
   for (const [index, spec] of placeholders.charts) {
@@ -74,6 +79,7 @@ export async function renderReport(input: RenderInput): Promise<RenderedReport> 
     const list = (items: string[]) => `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
     const html =
       (input.funders.length > 0 ? `<h2>Nos financeurs</h2><p>Nous remercions chaleureusement celles et ceux qui ont financé nos actions en ${input.year} :</p>${list(input.funders)}` : '') +
+      renderFundersIndicators(input.funderBilans ?? []) +
       (input.partners.length > 0 ? `<h2>Nos partenaires</h2>${list(input.partners)}` : '');
     chapters.push({ id: 'partenaires', anchor: 'partenaires', title: 'Partenaires et remerciements', html, className: '' });
   }
@@ -93,7 +99,10 @@ export async function renderReport(input: RenderInput): Promise<RenderedReport> 
   const documentTitle = named ? `${input.association.nom} — ${input.title}` : input.title;
   const footer = input.onlySection ? `${documentTitle} — ${sections[0]?.title ?? ''} — ` : `${documentTitle} — `;
   const palette = derivePalette(input.association.couleur);
-  const css = readFileSync(new URL('report.css', TEMPLATES), 'utf8');
+  const css =
+    readFileSync(new URL('report.css', TEMPLATES), 'utf8') +
+    // The funders' indicator tables (issue 10) have a stylesheet of their own.
+    ((input.funderBilans ?? []).length > 0 && !input.onlySection ? readFileSync(new URL('funder-bilan.css', TEMPLATES), 'utf8') : '');
   const head =
     `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(documentTitle)}</title>` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +

@@ -1,4 +1,5 @@
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
+import type { FunderBilan } from '../figures/funder-bilan-types.js';
 import type { MaskReason } from '../shared/secrecy-marks.js';
 
 /**
@@ -89,6 +90,8 @@ export interface AnnexInfo {
   /** Hidden cells of year N, with why (their value is never given). */
   suppressed: { label: string; year: number; reason: MaskReason }[];
   threshold: number;
+  /** Funders' bilans produced with this report (paths inside the output folder). */
+  funderBilans?: { nom: string; pdf: string; csv: string }[];
   /** Shown only when given (`rapport build --horodater`): without it the document is the same bytes at every rebuild. */
   generatedAt?: Date;
   version: string;
@@ -104,6 +107,8 @@ export interface RenderInput {
   glossary: Record<string, string>;
   partners: string[];
   funders: string[];
+  /** Funders with indicators: each one's table on the funders page (issue 10). */
+  funderBilans?: readonly FunderBilan[];
   annex: AnnexInfo;
   /** Funders' expected values (config `objectifs`), for the `{{objectifs}}` table. */
   objectives?: { id: string; expected: number; label?: string }[];

@@ -65,6 +65,49 @@ describe('writeOutputs', () => {
     expect(readdirSync(folder).sort()).toEqual(['chiffres.csv', 'rapport.html', 'rapport.pdf']);
   });
 
+  it('funder bilans in financeurs/ are part of the set: replaced with the report, the folder made on first build', async () => {
+    const folder = makeFolder({ ...PREVIOUS, 'financeurs/ars-2025.pdf': 'ancien bilan', 'financeurs/autre.txt': 'garde' });
+    const funders: OutputFile[] = [
+      { name: 'financeurs/ars-2025.pdf', content: 'nouveau bilan' },
+      { name: 'financeurs/ville-2025.csv', content: 'nouveau csv ville' },
+    ];
+    await writeOutputs(folder, [...NEW, ...funders]);
+    expect(contents(join(folder, 'financeurs'))).toEqual({ 'ars-2025.pdf': 'nouveau bilan', 'autre.txt': 'garde', 'ville-2025.csv': 'nouveau csv ville' });
+    expect(readFileSync(join(folder, 'rapport.pdf'), 'utf8')).toBe('nouveau pdf');
+    expect(readdirSync(folder).sort()).toEqual(['chiffres.csv', 'financeurs', 'rapport.html', 'rapport.pdf']);
+    const empty = makeFolder({});
+    await writeOutputs(empty, funders);
+    expect(Object.keys(contents(join(empty, 'financeurs')))).toEqual(['ars-2025.pdf', 'ville-2025.csv']);
+  });
+
+  it('disk full on a funder bilan: the previous report and bilans all stay', async () => {
+    const folder = makeFolder({ ...PREVIOUS, 'financeurs/ars-2025.pdf': 'ancien bilan' });
+    const run = writeOutputs(folder, [...NEW, { name: 'financeurs/ars-2025.pdf', content: 'nouveau bilan' }], { writeStaged: diskFull(3) });
+    await expect(run).rejects.toMatchObject({ message: expect.stringContaining(join(folder, 'financeurs', 'ars-2025.pdf')) });
+    for (const [name, content] of Object.entries(PREVIOUS)) expect(readFileSync(join(folder, name), 'utf8')).toBe(content);
+    expect(readFileSync(join(folder, 'financeurs', 'ars-2025.pdf'), 'utf8')).toBe('ancien bilan');
+    expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('removes the obsolete bilans with the swap, and only them', async () => {
+    const folder = makeFolder({ ...PREVIOUS, 'financeurs/ars-2025.pdf': 'ancien bilan', 'financeurs/parti-2025.pdf': 'bilan d\'un financeur parti', 'financeurs/parti-2024.pdf': 'année précédente' });
+    await writeOutputs(folder, [...NEW, { name: 'financeurs/ars-2025.pdf', content: 'nouveau bilan' }], {
+      obsolete: ['financeurs/parti-2025.pdf', 'financeurs/parti-2025.csv', 'financeurs/ars-2025.pdf'],
+    });
+    expect(contents(join(folder, 'financeurs'))).toEqual({ 'ars-2025.pdf': 'nouveau bilan', 'parti-2024.pdf': 'année précédente' });
+  });
+
+  it('keeps an obsolete bilan when the write fails', async () => {
+    const folder = makeFolder({ ...PREVIOUS, 'financeurs/parti-2025.pdf': 'bilan d\'un financeur parti' });
+    await expect(writeOutputs(folder, NEW, { writeStaged: diskFull(1), obsolete: ['financeurs/parti-2025.pdf'] })).rejects.toBeInstanceOf(RapportError);
+    expect(readFileSync(join(folder, 'financeurs', 'parti-2025.pdf'), 'utf8')).toBe('bilan d\'un financeur parti');
+  });
+
+  it.each(['../dehors.pdf', 'financeurs/../../x.pdf', 'a/b/c.pdf', '.cache/x.pdf', 'financeurs/.x.pdf'])('refuses the output name %s', async (name) => {
+    const folder = makeFolder({});
+    await expect(writeOutputs(folder, [{ name, content: 'x' }])).rejects.toThrow('output name is not a plain file name');
+  });
+
   it('an output folder that vanished: French error naming it, not an English errno', async () => {
     const folder = join(makeFolder({}), 'parti');
     await expect(writeOutputs(folder, NEW)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(`«\u00a0${folder}\u00a0»`) });
@@ -85,6 +128,17 @@ describe('recoverInterruptedWrites', () => {
     });
     recoverInterruptedWrites(folder);
     expect(contents(folder)).toEqual({ 'chiffres.csv': 'nouveau csv', 'rapport.html': 'nouveau html', 'rapport.pdf': 'nouveau pdf' });
+  });
+
+  it('completes a cut swap of funder bilans into financeurs/', () => {
+    const folder = makeFolder({
+      'rapport.pdf': 'nouveau pdf',
+      '.rapport-ecriture-999999.tmp/manifeste.json': JSON.stringify(['rapport.pdf', 'financeurs/ars-2025.pdf']),
+      '.rapport-ecriture-999999.tmp/financeurs/ars-2025.pdf': 'nouveau bilan',
+    });
+    recoverInterruptedWrites(folder);
+    expect(readFileSync(join(folder, 'financeurs', 'ars-2025.pdf'), 'utf8')).toBe('nouveau bilan');
+    expect(readdirSync(folder).sort()).toEqual(['financeurs', 'rapport.pdf']);
   });
 
   it('drops a staging folder whose swap never started (no manifest): the previous set stays', () => {

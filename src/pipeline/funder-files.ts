@@ -1,0 +1,11 @@
+// Where a funder's bilan is written, known to the render input (the annex lists the files) and to
+// the outputs, without loading the PDF stage (the live preview never prints).
+import type { FunderBilan } from '../figures/funder-bilan-types.js';
+
+/** Folder of the bilans inside the output folder. */
+export const FUNDERS_FOLDER = 'financeurs';
+
+/** `financeurs/ars-2025`: the bilan's PDF and CSV add their extension. */
+export function funderFileBase(bilan: Pick<FunderBilan, 'id' | 'year'>): string {
+  return `${FUNDERS_FOLDER}/${bilan.id}-${bilan.year}`;
+}
