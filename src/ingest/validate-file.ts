@@ -7,6 +7,7 @@ import { CsvFileProblem, readCsvRecords } from './read-csv.js';
 import { addDefaults, checkRow } from './row-rules.js';
 import { detectWideLayout, expandWideRecord, listLongHeaders, type WideLayout } from './wide-indicateurs.js';
 import { IssueCollector } from './issue-collector.js';
+import { countCounterCell, type CounterStats, explainTextCounters } from './text-counters.js';
 import { createFileSummary, type FileSummary, type RowSink } from './types.js';
 
 export { IssueCollector } from './issue-collector.js';
@@ -41,6 +42,8 @@ export async function validateFile(options: {
   let headers: string[] = [];
   let wide: WideLayout | undefined;
   let stopped = false;
+  /** Counter columns of maraudes.csv by header: how many cells hold words (a text column?). */
+  const counterStats = new Map<string, CounterStats>();
 
   const onRecord = (record: string[], line: number): void => {
     if (stopped) return;
@@ -203,6 +206,10 @@ export async function validateFile(options: {
       if (target.kind === 'counter') {
         if (raw === '') continue;
         const value = parseCount(raw);
+        const header = headers[index] ?? target.id;
+        let stats = counterStats.get(header);
+        if (stats === undefined) counterStats.set(header, (stats = { filled: 0, words: 0 }));
+        countCounterCell(stats, raw, value instanceof CellFailure);
         if (value instanceof CellFailure) {
           fail(headers[index] ?? target.id, raw, value.expected, undefined, PERSON_HEADERS.has(headerKey(target.id)) ? 'personne' : undefined);
         }
@@ -254,6 +261,7 @@ export async function validateFile(options: {
       message: error.message,
     });
   }
+  if (mapping !== undefined) explainTextCounters(issues, counterStats, mapping, fields);
   summary.errorCount = issues.errorCount;
   summary.warningCount = issues.warningCount;
   summary.errorsOmitted = issues.errorsOmitted;

@@ -5,9 +5,8 @@ import { createFigureCollector, type Figure, findUnknownLabelKeys, type FigureSe
 import {
   type CategoryExtensions,
   type ColumnMapping,
+  describeFileGroups,
   describeIssue,
-  describeOmitted,
-  type DataIssue,
   type IngestReport,
   ingestFolder,
   type ValueSynonyms,
@@ -37,13 +36,10 @@ export interface ComputedFigures {
   figures: FigureSet;
 }
 
-function describeErrors(report: IngestReport, errors: readonly DataIssue[]): string[] {
-  const lines = errors.map((issue) => describeIssue(issue));
-  for (const summary of report.files) {
-    const omitted = describeOmitted(summary, 'error');
-    if (omitted !== undefined) lines.push(omitted);
-  }
-  return lines;
+/** The same grouped messages as `check`, file by file. */
+function describeErrors(report: IngestReport): string[] {
+  const files = [...new Set(report.groups.filter((g) => g.severity === 'error').map((g) => g.file))];
+  return files.flatMap((file) => describeFileGroups(report.groups, file, 'error', report.files.find((f) => f.file === file)));
 }
 
 /**
@@ -72,7 +68,7 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
     const count = report.files.reduce((sum, file) => sum + file.errorCount, 0) || report.errors.length;
     throw new DataError(`données invalides (${plural(count, 'erreur')}) : aucun chiffre n'a été calculé`, {
       hint,
-      details: describeErrors(report, report.errors),
+      details: describeErrors(report),
     });
   }
   const figures = collector.finish(report);
