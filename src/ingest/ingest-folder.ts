@@ -105,8 +105,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
         severity: 'warning',
         code: 'fichier_inconnu',
         file: name,
-        message: `fichier « ${name} » non reconnu : il est ignoré`,
-        expected: describeUnknownFile(name, fed),
+        ...describeUnknownFile(name, fed),
       });
       continue;
     }
@@ -164,18 +163,26 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
  * What to do with an unexpected CSV: rename it to the closest contract name, or declare it in
  * rapport.yaml (`fichiers`), with the lines to paste.
  */
-function describeUnknownFile(name: string, fed: ReadonlySet<DatasetId | null>): string {
+function describeUnknownFile(name: string, fed: ReadonlySet<DatasetId | null>): { message: string; expected: string } {
+  const message = `fichier « ${name} » non reconnu : il est ignoré`;
   const names = `un de ces noms : ${EXPECTED_NAMES}`;
   const closest = suggestDataset(name);
   if (closest === undefined) {
-    return `${names} ; si ce fichier contient des données attendues, renommez-le, ou déclarez-le dans la rubrique « fichiers » de rapport.yaml (ex. fichiers: { maraudes: ${JSON.stringify(name)} })`;
+    return {
+      message,
+      expected: `${names} ; si ce fichier contient des données attendues, renommez-le, ou déclarez-le dans la rubrique « fichiers » de rapport.yaml (ex. fichiers: { maraudes: ${JSON.stringify(name)} })`,
+    };
   }
   const expected = DATASET_FILES[closest];
-  if (fed.has(closest)) return `${names} ; le plus proche, ${expected}, est déjà présent : un seul fichier par type de données (réunissez-les dans un seul fichier)`;
-  return (
-    `${names} ; vouliez-vous dire ${expected} ? Renommez le fichier « ${expected} », ou déclarez-le dans rapport.yaml :\n` +
-    formatYamlLines(['fichiers', closest], name).map((line) => `      ${line}`).join('\n')
-  );
+  if (fed.has(closest)) {
+    return { message: `${message} ; il ressemble à ${expected}, déjà présent`, expected: `${names} ; un seul fichier par type de données : réunissez leurs lignes dans ${expected}` };
+  }
+  return {
+    message: `${message} ; vouliez-vous dire ${expected} ?`,
+    expected:
+      `${names} ; renommez le fichier « ${expected} », ou déclarez-le dans rapport.yaml :\n` +
+      formatYamlLines(['fichiers', closest], name).map((line) => `      ${line}`).join('\n'),
+  };
 }
 
 /** A file named in `fichiers` must be in the data folder: said with the closest name there (exit 2). */

@@ -105,6 +105,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       folder: options.folder,
       ...(year !== undefined && { year }),
       columns: config.colonnes,
+      files: config.fichiers,
       values: config.valeurs,
       multiAnswerDimensions: multiAnswer,
       categories: config.categories,

@@ -7,6 +7,7 @@ import {
   type ColumnMapping,
   describeFileGroups,
   describeIssue,
+  type FileNames,
   type IngestReport,
   ingestFolder,
   type ValueSynonyms,
@@ -20,6 +21,8 @@ export interface ComputeFiguresOptions {
   year?: number;
   /** Config `colonnes` and `valeurs`, passed to ingestion. */
   columns?: ColumnMapping;
+  /** Config `fichiers`: the association's own file names. */
+  files?: FileNames;
   values?: ValueSynonyms;
   /** Config `reponses_multiples`: breakdowns exempt from the sum check. */
   multiAnswerDimensions?: readonly string[];
@@ -58,6 +61,7 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
       folder: options.folder,
       ...(options.year !== undefined && { year: options.year }),
       ...(options.columns !== undefined && { columns: options.columns }),
+      ...(options.files !== undefined && { files: options.files }),
       ...(options.values !== undefined && { values: options.values }),
       ...(options.categories !== undefined && { categories: options.categories }),
     },
