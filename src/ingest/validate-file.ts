@@ -5,7 +5,7 @@ import { type DatasetId, type FieldSpec, listFields, PERSON_CODE_HEADERS, type R
 import { type HeaderMapping, mapHeaders } from './map-headers.js';
 import { CsvFileProblem, readCsvRecords } from './read-csv.js';
 import { addDefaults, checkRow } from './row-rules.js';
-import { detectWideLayout, expandWideRecord, listLongHeaders, type WideLayout } from './wide-indicateurs.js';
+import { detectWideLayout, expandWideRecord, explainIndicatorShape, listLongHeaders, type WideLayout } from './wide-indicateurs.js';
 import { IssueCollector } from './issue-collector.js';
 import { countCounterCell, type CounterStats, explainTextCounters } from './text-counters.js';
 import { createFileSummary, type FileSummary, type RowSink } from './types.js';
@@ -57,6 +57,7 @@ export async function validateFile(options: {
       // Wide form: the long-form mapping sees the other columns, then `annee` and `valeur`.
       if (wide !== undefined) headers = listLongHeaders(wide, headers);
       mapping = mapHeaders(dataset, headers, fields, options.configuredColumns);
+      if (dataset === 'indicateurs' && wide === undefined) mapping.problems = explainIndicatorShape(headers, mapping.columns, mapping.problems);
       summary.columns = mapping.columns;
       if (wide !== undefined) summary.columns = { ...mapping.columns, annee: wide.years.map((y) => y.header).join(', ') };
       if (dataset === 'maraudes') summary.counters = mapping.counters;
