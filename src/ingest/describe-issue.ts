@@ -33,7 +33,7 @@ export function formatLineList(lines: readonly number[]): string {
 
 function quoteValues(group: IssueGroup): string {
   const shown = group.values.map((value) => `« ${value} »`).join(', ');
-  return `${shown}${group.count > group.values.length ? '…' : ''}`;
+  return `${shown}${group.moreValues === true ? '…' : ''}`;
 }
 
 /** The grouped wording of the usual row problems; others keep their sentence, with the count. */

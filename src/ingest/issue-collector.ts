@@ -75,6 +75,9 @@ export class IssueCollector {
     }
     group.count += 1;
     if (issue.line !== undefined) group.lines.push(issue.line);
-    if (issue.value !== undefined && group.values.length < SAMPLE_VALUES && !group.values.includes(issue.value)) group.values.push(issue.value);
+    if (issue.value !== undefined && !group.values.includes(issue.value)) {
+      if (group.values.length < SAMPLE_VALUES) group.values.push(issue.value);
+      else group.moreValues = true;
+    }
   }
 }

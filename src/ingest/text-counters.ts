@@ -55,7 +55,7 @@ export function explainTextCounters(
     const shown = group.values.map((value) => `« ${value} »`).join(', ');
     const lines = [
       `colonne de texte lue comme un compteur : ${formatInteger(group.count)} valeur${group.count > 1 ? 's' : ''} non numérique${group.count > 1 ? 's' : ''} ` +
-        `(${shown}${group.count > group.values.length ? '…' : ''}), ${formatLineList(group.lines)}.`,
+        `(${shown}${group.moreValues === true ? '…' : ''}), ${formatLineList(group.lines)}.`,
       '  Dans maraudes.csv, toute colonne autre que date, site, type, creneau, nombre et les commentaires est un compteur : un nombre entier par ligne.',
     ];
     if (target !== undefined) {

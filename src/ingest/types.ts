@@ -67,6 +67,8 @@ export interface IssueGroup {
   lines: number[];
   /** The first distinct values (masked ones stay masked). */
   values: string[];
+  /** True when more distinct values than `values` were met. */
+  moreValues?: boolean;
   /** French text replacing the grouped wording, when the group as a whole says more (several lines). */
   summary?: string;
 }
