@@ -26,7 +26,7 @@ export function countCounterCell(stats: CounterStats, raw: string, failed: boole
 const TEXT_TARGETS = ['creneau', 'type'] as const;
 
 /**
- * Rewords the failures of the counter columns made mostly of words (at least half of their
+ * Rewords the failures of the counter columns made mostly of words (more than half of their
  * filled cells): one message per column, with the mapping to paste, once the file is read.
  */
 export function explainTextCounters(
@@ -36,7 +36,7 @@ export function explainTextCounters(
   fields: readonly { name: string; spec: FieldSpec }[],
 ): void {
   for (const [header, { filled, words }] of stats) {
-    if (words === 0 || words * 2 < filled) continue;
+    if (words === 0 || words * 2 <= filled) continue;
     const [group] = issues.findGroups(
       (g) => g.code === 'valeur_invalide' && g.column === header && g.first.expected === INTEGER_EXPECTED && g.values.length > 0,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../src/ingest/index.js';
+import { describeGroup, describeIssue, formatLineList } from '../../src/ingest/index.js';
 import { csv, ingestOne } from './temp-folder.js';
 
 const TROD_HEADER = ['date', 'depistage', 'resultat'];
@@ -106,12 +106,33 @@ describe('rows of every file', () => {
     expect(report.errors[0]?.expected).toContain('séparées par « ; »');
   });
 
-  it('keeps 50 messages per file and counts the rest', async () => {
+  it('groups one column failing on many rows: one message with the count and the first lines', async () => {
     const bad = Array.from({ length: 73 }, (_, i) => ['02/01/2023', 'VIH', `mauvais ${i}`]);
     const { report } = await ingestOne('trod.csv', csv(TROD_HEADER, ...bad));
-    expect(report.errors).toHaveLength(50);
-    expect(report.errors.at(-1)?.line).toBe(51);
-    expect(report.files[0]).toMatchObject({ errorCount: 73, errorsOmitted: 23 });
+    expect(report.errors).toHaveLength(73);
+    expect(report.files[0]).toMatchObject({ errorCount: 73, errorsOmitted: 0 });
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0]).toMatchObject({ code: 'valeur_invalide', column: 'resultat', count: 73, values: ['mauvais 0', 'mauvais 1', 'mauvais 2'], moreValues: true });
+    expect(report.groups[0]?.lines).toEqual(Array.from({ length: 73 }, (_, i) => i + 2));
+    expect(describeGroup(report.groups[0]!)).toBe(
+      'trod.csv, colonne « resultat » : 73 valeurs non valides (« mauvais 0 », « mauvais 1 », « mauvais 2 »…), lignes 2 à 74 — attendu : une de ces valeurs : Négatif, Positif, Invalide ; pour compter une autre valeur à part, déclarez-la dans rapport.yaml (categories → trod → resultat, voir docs/configuration.md)',
+    );
+  });
+
+  it('keeps at most 10 000 occurrences per file for the JSON, but every line in the group', async () => {
+    const bad = Array.from({ length: 10_010 }, () => ['02/01/2023', 'VIH', 'mauvais']);
+    const { report } = await ingestOne('trod.csv', csv(TROD_HEADER, ...bad));
+    expect(report.errors).toHaveLength(10_000);
+    expect(report.files[0]).toMatchObject({ errorCount: 10_010, errorsOmitted: 10 });
+    expect(report.groups[0]).toMatchObject({ count: 10_010 });
+    expect(report.groups[0]?.lines).toHaveLength(10_010);
+  });
+
+  it('lists lines as ranges, the first runs only', () => {
+    expect(formatLineList([4])).toBe('ligne 4');
+    expect(formatLineList([4, 5])).toBe('lignes 4, 5');
+    expect(formatLineList([2, 3, 4, 9, 11, 12, 13])).toBe('lignes 2 à 4, 9, 11 à 13');
+    expect(formatLineList([2, 4, 6, 8, 10, 12, 14, 16, 18, 20])).toBe('lignes 2, 4, 6, 8, 10, 12, 14, 16…');
   });
 
   it('describes an issue with file, line, column, value and what was expected', async () => {
