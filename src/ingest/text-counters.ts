@@ -17,9 +17,9 @@ export interface CounterStats {
 
 const LETTER = /\p{L}/u;
 
-export function countCounterCell(stats: CounterStats, raw: string, failed: boolean): void {
-  stats.filled += 1;
-  if (failed && LETTER.test(raw)) stats.words += 1;
+/** A refused counter cell with letters: a word, not a typo of a number. */
+export function holdsWords(raw: string): boolean {
+  return LETTER.test(raw);
 }
 
 /** Text columns of maraudes.csv a config line can map (site is required: it is always there by now). */

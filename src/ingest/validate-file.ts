@@ -7,7 +7,7 @@ import { CsvFileProblem, readCsvRecords } from './read-csv.js';
 import { addDefaults, checkRow } from './row-rules.js';
 import { detectWideLayout, expandWideRecord, explainIndicatorShape, listLongHeaders, type WideLayout } from './wide-indicateurs.js';
 import { IssueCollector } from './issue-collector.js';
-import { countCounterCell, type CounterStats, explainTextCounters } from './text-counters.js';
+import { type CounterStats, explainTextCounters, holdsWords } from './text-counters.js';
 import { createFileSummary, type FileSummary, type RowSink } from './types.js';
 
 export { IssueCollector } from './issue-collector.js';
@@ -42,8 +42,9 @@ export async function validateFile(options: {
   let headers: string[] = [];
   let wide: WideLayout | undefined;
   let stopped = false;
-  /** Counter columns of maraudes.csv by header: how many cells hold words (a text column?). */
-  const counterStats = new Map<string, CounterStats>();
+  /** Counter columns of maraudes.csv, by index: filled cells, and those holding words (a text column?). */
+  const counterFilled: number[] = [];
+  const counterWords: number[] = [];
 
   const onRecord = (record: string[], line: number): void => {
     if (stopped) return;
@@ -207,11 +208,9 @@ export async function validateFile(options: {
       if (target.kind === 'counter') {
         if (raw === '') continue;
         const value = parseCount(raw);
-        const header = headers[index] ?? target.id;
-        let stats = counterStats.get(header);
-        if (stats === undefined) counterStats.set(header, (stats = { filled: 0, words: 0 }));
-        countCounterCell(stats, raw, value instanceof CellFailure);
+        counterFilled[index] = (counterFilled[index] ?? 0) + 1;
         if (value instanceof CellFailure) {
+          if (holdsWords(raw)) counterWords[index] = (counterWords[index] ?? 0) + 1;
           fail(headers[index] ?? target.id, raw, value.expected, undefined, PERSON_HEADERS.has(headerKey(target.id)) ? 'personne' : undefined);
         }
         else counters[target.id] = value;
@@ -262,7 +261,12 @@ export async function validateFile(options: {
       message: error.message,
     });
   }
-  if (mapping !== undefined) explainTextCounters(issues, counterStats, mapping, fields);
+  if (mapping !== undefined) {
+    const stats = new Map<string, CounterStats>();
+    // Sparse: only the columns with a refused word have an entry.
+    counterWords.forEach((words, index) => stats.set(headers[index] ?? '', { filled: counterFilled[index] ?? 0, words }));
+    explainTextCounters(issues, stats, mapping, fields);
+  }
   summary.errorCount = issues.errorCount;
   summary.warningCount = issues.warningCount;
   summary.errorsOmitted = issues.errorsOmitted;
