@@ -128,6 +128,29 @@ describe('rows of every file', () => {
     expect(report.groups[0]?.lines).toHaveLength(10_010);
   });
 
+  it('a maraudes column made of words is one « text read as a counter » message; a lone word among numbers stays a typo', async () => {
+    const header = ['Date', 'Lieu', 'Équipe', 'Contacts'];
+    const rows = Array.from({ length: 6 }, (_, i) => [`0${i + 1}/01/2024`, 'Gare', i % 2 ? 'Nord' : 'Sud', i === 3 ? 'douze' : '4']);
+    const { report } = await ingestOne('maraudes.csv', csv(header, ...rows));
+    expect(report.groups.map((g) => [g.code, g.column, g.count])).toEqual([
+      ['colonne_texte_compteur', 'Équipe', 6],
+      ['valeur_invalide', 'Contacts', 1],
+    ]);
+    expect(report.errors.filter((e) => e.column === 'Équipe').every((e) => e.code === 'valeur_invalide')).toBe(true);
+    const text = describeGroup(report.groups[0]!);
+    expect(text).toContain('maraudes.csv, colonne « Équipe » : colonne de texte lue comme un compteur : 6 valeurs non numériques (« Sud », « Nord »), lignes 2 à 7.');
+    expect(text).toContain('\n      colonnes:\n        maraudes:\n          type: "Équipe"');
+  });
+
+  it('no `type` line when the file already has a type column: only how to ignore the column', async () => {
+    const rows = Array.from({ length: 4 }, (_, i) => [`0${i + 1}/01/2024`, 'Gare', 'Santé', 'Nord']);
+    const { report } = await ingestOne('maraudes.csv', csv(['Date', 'Lieu', 'Type', 'Équipe'], ...rows));
+    const text = describeGroup(report.groups[0]!);
+    expect(text).toContain('colonne de texte lue comme un compteur');
+    expect(text).not.toContain('colonnes:');
+    expect(text).toContain("Pour qu'elle soit ignorée : renommez son en-tête « Commentaire »");
+  });
+
   it('lists lines as ranges, the first runs only', () => {
     expect(formatLineList([4])).toBe('ligne 4');
     expect(formatLineList([4, 5])).toBe('lignes 4, 5');
