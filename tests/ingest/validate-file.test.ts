@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeGroup, describeIssue, formatLineList } from '../../src/ingest/index.js';
+import { createIssueGroup, describeFileGroups, describeGroup, describeIssue, formatLineList } from '../../src/ingest/index.js';
 import { csv, ingestOne } from './temp-folder.js';
 
 const TROD_HEADER = ['date', 'depistage', 'resultat'];
@@ -149,6 +149,15 @@ describe('rows of every file', () => {
     expect(text).toContain('colonne de texte lue comme un compteur');
     expect(text).not.toContain('colonnes:');
     expect(text).toContain("Pour qu'elle soit ignorée : renommez son en-tête « Commentaire »");
+  });
+
+  it('prints at most 50 groups per file, then counts the occurrences left', () => {
+    const groups = Array.from({ length: 55 }, (_, i) =>
+      createIssueGroup({ severity: 'error', code: 'chiffre_en_double', file: 'indicateurs.csv', line: i + 2, message: `doublon ${i}` }),
+    );
+    const lines = describeFileGroups(groups, 'indicateurs.csv', 'error', undefined);
+    expect(lines).toHaveLength(51);
+    expect(lines.at(-1)).toBe('… et 5 autres erreurs dans indicateurs.csv (la liste complète : rapport check --json)');
   });
 
   it('lists lines as ranges, the first runs only', () => {
