@@ -22,6 +22,21 @@ const issueSchema = z
   })
   .describe('une erreur ou un avertissement');
 
+const groupSchema = z
+  .strictObject({
+    severity: z.enum(['error', 'warning']),
+    code: z.string().describe('code stable du problème, comme dans errors et warnings'),
+    file: z.string(),
+    column: z.string().nullable().describe("en-tête de la colonne, null pour un problème de fichier"),
+    count: count.describe('nombre d\'occurrences regroupées'),
+    lines: z.array(line).describe('toutes les lignes concernées'),
+    values: z.array(z.string()).describe('quelques valeurs fautives distinctes, en exemple'),
+    message: z.string().describe('le problème de la première occurrence, en français'),
+    expected: z.string().nullable(),
+    text: z.string().describe('message regroupé, tel que l\'affiche la sortie texte'),
+  })
+  .describe('problèmes identiques (même code, même colonne) regroupés en un message');
+
 const summarySchema = z
   .strictObject({
     file: z.string(),
@@ -65,6 +80,7 @@ export const checkJsonSchema = z
     summaries: z.array(summarySchema),
     errors: z.array(issueSchema),
     warnings: z.array(issueSchema),
+    groups: z.array(groupSchema).describe('les erreurs et avertissements regroupés, tels que les affiche la sortie texte'),
     findings: z.array(findingSchema),
   })
   .meta({ title: 'rapport check --json', description: 'Document écrit sur la sortie standard par « rapport check --json » (docs/verification.md).' });

@@ -36,7 +36,7 @@ export function registerCheck(program: Command): void {
         categories: config.categories,
       });
       const report = await ingestFolder(
-        { folder, ...(year !== undefined && { year }), columns: config.colonnes, values: config.valeurs, categories: config.categories },
+        { folder, ...(year !== undefined && { year }), columns: config.colonnes, files: config.fichiers, values: config.valeurs, categories: config.categories },
         collector.sink,
       );
       let findings: Finding[] = [];

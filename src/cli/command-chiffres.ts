@@ -103,6 +103,7 @@ export function registerChiffres(program: Command): void {
         folder,
         ...(year !== undefined && { year }),
         columns: config.colonnes,
+        files: config.fichiers,
         values: config.valeurs,
         multiAnswerDimensions: listMultiAnswerDimensions(config),
         categories: config.categories,

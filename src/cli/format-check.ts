@@ -1,6 +1,15 @@
 // Presentation of `rapport check`: a French text report, or the stable JSON document
 // documented in docs/verification.md.
-import { describeIssue, describeOmitted, type DataIssue, type FileSummary, type IngestReport } from '../ingest/index.js';
+import {
+  createIssueGroup,
+  describeFileGroups,
+  describeGroup,
+  describeIssue,
+  type DataIssue,
+  type FileSummary,
+  type IngestReport,
+  type IssueGroup,
+} from '../ingest/index.js';
 import { formatDateFr } from '../shared/dates.js';
 import type { Finding } from '../figures/index.js';
 import { formatInteger, plural } from '../shared/format.js';
@@ -24,19 +33,22 @@ function describeSummary(summary: FileSummary): string {
   return `${summary.file} : ${parts.join(' · ')}`;
 }
 
-function listIssues(lines: string[], issues: readonly DataIssue[], files: readonly FileSummary[], severity: 'error' | 'warning'): void {
-  const byFile = new Map<string, DataIssue[]>();
-  for (const issue of issues) {
-    const list = byFile.get(issue.file);
-    if (list) list.push(issue);
-    else byFile.set(issue.file, [issue]);
-  }
-  for (const [file, fileIssues] of byFile) {
+/** Groups of the ingest stage, and the conflicts between sources the figures stage adds to `errors`. */
+function listGroups(report: IngestReport): IssueGroup[] {
+  return [...report.groups, ...report.errors.filter((e) => e.code === 'chiffre_en_conflit').map(createIssueGroup)];
+}
+
+function listIssues(lines: string[], groups: readonly IssueGroup[], files: readonly FileSummary[], severity: 'error' | 'warning'): void {
+  const fileNames = [...new Set(groups.filter((g) => g.severity === severity).map((g) => g.file))];
+  for (const file of fileNames) {
     lines.push(`  ${file}`);
-    for (const issue of fileIssues) lines.push(`    ${describeIssue(issue, false)}`);
     const summary = files.find((f) => f.file === file);
-    const omitted = summary ? describeOmitted(summary, severity) : undefined;
-    if (omitted) lines.push(`    ${omitted}`);
+    // Conflicts between sources are not counted in the file's summary: count the groups there.
+    const counted = summary !== undefined && groups.some((g) => g.file === file && g.code === 'chiffre_en_conflit') ? undefined : summary;
+    for (const text of describeFileGroups(groups, file, severity, counted, false)) {
+      // A message of several lines (a rapport.yaml excerpt) keeps its own indentation under the first.
+      lines.push(...text.split('\n').map((line) => `    ${line}`));
+    }
   }
 }
 
@@ -57,14 +69,15 @@ export function formatCheckText(report: IngestReport, folder: string, findings: 
   const errorTotal =
     report.files.reduce((sum, f) => sum + f.errorCount, 0) + report.errors.filter((e) => e.code === 'chiffre_en_conflit').length;
   const warningTotal = report.files.reduce((sum, f) => sum + f.warningCount, 0);
+  const groups = listGroups(report);
   if (report.errors.length > 0) {
     if (lines.length > 0) lines.push('');
     lines.push(`Erreurs (${formatInteger(errorTotal)})`);
-    listIssues(lines, report.errors, report.files, 'error');
+    listIssues(lines, groups, report.files, 'error');
   }
   if (report.warnings.length > 0 && !quiet) {
     lines.push('', `Avertissements (${formatInteger(warningTotal)})`);
-    listIssues(lines, report.warnings, report.files, 'warning');
+    listIssues(lines, groups, report.files, 'warning');
   }
   if (findings.length > 0 && !quiet) {
     lines.push('', `Constats de cohérence (${formatInteger(findings.length)}) — à vérifier, ils n'empêchent pas la construction`);
@@ -112,6 +125,7 @@ export function formatCheckJson(report: IngestReport, findings: readonly Finding
     })),
     errors: report.errors.map(toJsonIssue),
     warnings: report.warnings.map(toJsonIssue),
+    groups: listGroups(report).map(toJsonGroup),
     findings: findings.map((f) => ({ code: f.code, severity: f.severity, file: f.file, lines: f.lines, message: f.message })),
   };
   return JSON.stringify(document, null, 2);
@@ -128,5 +142,21 @@ function toJsonIssue(issue: DataIssue): CheckJsonIssue {
     message: issue.message,
     expected: issue.expected ?? null,
     text: describeIssue(issue),
+  };
+}
+
+/** A group: every line of its occurrences (`lines`), even those past the per-file cap of `errors`. */
+function toJsonGroup(group: IssueGroup): CheckJson['groups'][number] {
+  return {
+    severity: group.severity,
+    code: group.code,
+    file: group.file,
+    column: group.column ?? null,
+    count: group.count,
+    lines: group.lines,
+    values: group.values,
+    message: group.first.message,
+    expected: group.first.expected ?? null,
+    text: describeGroup(group),
   };
 }

@@ -1,8 +1,12 @@
 // Files named by the config (logo, édito, sections) must exist and stay inside the project
 // folder: the report is built from that folder alone, and a config copied from elsewhere must
 // not make the tool read `../../secret.md` or follow a symlink out of it into a public PDF.
-import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { DATASET_IDS } from '../ingest/contract.js';
+import { sameFileName } from '../ingest/file-names.js';
+import { findDataFolder } from '../ingest/ingest-folder.js';
+import { suggestClosest } from '../shared/suggest.js';
 import { type ConfigProblem, formatKeyPath } from './config-error.js';
 import type { ParsedConfig } from './schema.js';
 import type { LoadedConfig, ResolvedSection } from './types.js';
@@ -104,6 +108,30 @@ async function resolveFunders(funders: ParsedConfig['financeurs'], context: Path
   return resolved;
 }
 
+/** Every file named in `fichiers` must be a CSV of the data folder (`donnees/`, else the project folder). */
+async function checkDataFiles(files: ParsedConfig['fichiers'], context: PathContext): Promise<void> {
+  const named = DATASET_IDS.filter((id) => files[id] !== undefined);
+  if (named.length === 0) return;
+  const dataFolder = await findDataFolder(context.folder);
+  const shownFolder = relative(context.folder, dataFolder) || 'le dossier du projet';
+  const present = (await readdir(dataFolder)).filter((name) => extname(name).toLowerCase() === '.csv');
+  for (const id of named) {
+    const name = files[id] as string;
+    if (present.some((file) => sameFileName(file, name))) continue;
+    const closest = suggestClosest(name, present);
+    context.problems.push({
+      file: context.source.file,
+      ...context.source.locate(['fichiers', id]),
+      key: formatKeyPath(['fichiers', id]),
+      message:
+        `fichier « ${name} » introuvable dans ${shownFolder === 'le dossier du projet' ? shownFolder : `« ${shownFolder} »`}` +
+        (closest !== undefined
+          ? ` ; vouliez-vous dire « ${closest} » ?`
+          : ` ; fichiers CSV présents : ${present.length > 0 ? present.map((file) => `« ${file} »`).join(', ') : 'aucun'}`),
+    });
+  }
+}
+
 /** Checks and resolves every path of the parsed config; problems are appended to `context.problems`. */
 export async function resolveConfigPaths(
   parsed: ParsedConfig,
@@ -111,6 +139,7 @@ export async function resolveConfigPaths(
 ): Promise<Pick<LoadedConfig, 'association' | 'edito' | 'sections' | 'financeurs'>> {
   const logo = parsed.association.logo === undefined ? undefined : await checkFile(parsed.association.logo, ['association', 'logo'], context);
   const editoFile = parsed.edito === undefined ? undefined : await checkFile(parsed.edito.fichier, ['edito'], context);
+  await checkDataFiles(parsed.fichiers, context);
   return {
     association: { ...parsed.association, logo },
     edito: parsed.edito === undefined || editoFile === undefined ? undefined : { fichier: editoFile, signature: parsed.edito.signature },

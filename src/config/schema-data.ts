@@ -2,7 +2,7 @@
 // value lists), so the editor offers exactly the columns ingestion knows, with their meaning.
 import { z } from 'zod';
 import { DATASET_FILES, DATASET_IDS, type DatasetId, EXTENSIBLE_CATEGORIES } from '../ingest/contract.js';
-import type { AddedValue, CategoryExtensions, ColumnMapping, ValueSynonyms } from '../ingest/types.js';
+import type { AddedValue, CategoryExtensions, ColumnMapping, FileNames, ValueSynonyms } from '../ingest/types.js';
 import { headerKey } from '../shared/normalize.js';
 import { CATEGORY_COLUMNS, type CategoryColumn, CONTRACT_COLUMNS } from './contract-keys.js';
 
@@ -155,3 +155,37 @@ export const categoriesSchema = z
       'valeur → synonymes, ou { libelle, synonymes } ; pour trod.resultat aussi positif (false par défaut) et valide (true par défaut).',
   })
   .transform((value) => value as CategoryExtensions);
+
+/** A file of the data folder, by its name alone: the report reads that folder and nothing else. */
+const dataFileName = z
+  .string()
+  .trim()
+  .min(1, { error: 'nom de fichier vide' })
+  .regex(/^[^/\\]+$/, { error: 'nom de fichier seul attendu, sans dossier : placez le fichier dans le dossier « donnees » du projet' })
+  .regex(/\.csv$/i, { error: 'fichier CSV attendu (extension .csv) : exportez-le en CSV depuis le tableur' });
+
+/** `fichiers`: contract file → the association's own file name (`maraudes: "Tournées 2013.csv"`). */
+export const filesSchema = z
+  .strictObject(
+    Object.fromEntries(
+      DATASET_IDS.map((id) => [id, dataFileName.optional().meta({ description: `Nom de votre fichier qui tient lieu de ${DATASET_FILES[id]}, dans le dossier des données.` })]),
+    ),
+  )
+  .superRefine((files, ctx) => {
+    // One file read as two kinds of data would count its rows twice, as something else.
+    const seen = new Map<string, string>();
+    for (const [id, name] of Object.entries(files)) {
+      if (name === undefined) continue;
+      const key = name.normalize('NFC').toLowerCase();
+      const previous = seen.get(key);
+      if (previous !== undefined) ctx.addIssue({ code: 'custom', path: [id], input: name, message: `fichier déjà attribué à « ${previous} »` });
+      seen.set(key, id);
+    }
+  })
+  .default({})
+  .meta({
+    description:
+      'Noms de vos fichiers, quand ils diffèrent des noms attendus : fichier attendu ← nom de votre fichier ' +
+      '(ex. maraudes: "Tournées 2013.csv"), dans le dossier des données.',
+  })
+  .transform((value) => value as FileNames);

@@ -2,7 +2,7 @@
 // the JSON Schema shipped in `schemas/` for editors (French descriptions come from `.meta`).
 import { z } from 'zod';
 import { INDICATOR_ID } from '../ingest/cells.js';
-import { categoriesSchema, columnsSchema, valuesSchema } from './schema-data.js';
+import { categoriesSchema, columnsSchema, filesSchema, valuesSchema } from './schema-data.js';
 import { labelsSchema } from './schema-labels.js';
 import { fundersSchema } from './schema-funders.js';
 import { suggestClosest } from '../shared/suggest.js';
@@ -176,6 +176,7 @@ export const configSchema = z
           'Chapitres, dans l\'ordre : fichiers Markdown (chemin, ou { fichier, id }) et modèles intégrés ' +
           `(${BUILTIN_SECTION_IDS.join(', ')}). Absent : un chapitre par fichier de données présent.`,
       }),
+    fichiers: filesSchema,
     colonnes: columnsSchema,
     valeurs: valuesSchema,
     categories: categoriesSchema,

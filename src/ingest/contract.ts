@@ -115,6 +115,9 @@ const REQUIRED = { error: 'valeur obligatoire manquante' };
 export const PERSON_CODE_HEADERS: readonly string[] = [
   'code_personne', 'code', 'pseudo', 'code_anonyme', 'id_personne', 'identifiant', 'beneficiaire',
   'n_dossier', 'no_dossier', 'numero_dossier', 'dossier', 'code_usager', 'id_usager', 'numero_usager',
+  // Tracking tools and CeGIDD-style registers: beneficiary and anonymity numbers.
+  'n_usager', 'no_usager', 'code_beneficiaire', 'id_beneficiaire', 'numero_beneficiaire', 'n_beneficiaire',
+  'code_patient', 'numero_anonymat', 'n_anonymat', 'code_anonymat', 'anonymat',
 ];
 const person = (required: boolean) =>
   field(parsePersonCode, {
@@ -128,9 +131,9 @@ const nombre = () =>
     // Not `effectif`: in maraudes.csv it is the team size, and would multiply the sessions.
     synonyms: ['nb', 'quantite'],
   });
-const genre = () => field(parseText, { description: 'genre déclaré (libellé libre)', synonyms: ['sexe', 'identite_genre', 'genre_declare'] });
+const genre = () => field(parseText, { description: 'genre déclaré (libellé libre)', synonyms: ['sexe', 'identite_genre', 'genre_declare', 'sexe_genre', 'genre_sexe'] });
 const trancheAge = () =>
-  field(parseText, { description: "tranche d'âge (libellé libre)", synonyms: ['age', 'classe_age', 'tranches_age', 'tranche'] });
+  field(parseText, { description: "tranche d'âge (libellé libre)", synonyms: ['age', 'classe_age', 'tranches_age', 'tranche', 'tranche_ages', 'classe_ages', 'categorie_age'] });
 const requiredDate = (synonyms: string[]) =>
   field(parseDate, { required: true, description: 'date (jj/mm/aaaa, jj/mm/aa ou aaaa-mm-jj)', synonyms });
 
@@ -152,16 +155,19 @@ export function createRowSchemas(values: ValueSynonyms = {}, added: CategoryExte
   };
 
   const maraudes = z.object({
-    date: requiredDate(['date_maraude', 'date_sortie', 'date_passage']),
+    date: requiredDate(['date_maraude', 'date_sortie', 'date_passage', 'date_intervention', 'date_tournee', 'date_action']),
     site: field(parseText, {
       required: true,
       description: 'lieu de la maraude (libellé libre, regroupé sans tenir compte des majuscules ni des accents)',
-      synonyms: ['lieu', 'secteur', 'emplacement', 'site_intervention', 'lieu_intervention'],
+      synonyms: [
+        'lieu', 'secteur', 'emplacement', 'site_intervention', 'lieu_intervention',
+        'lieu_passage', 'lieu_maraude', 'lieu_rencontre', 'lieu_tournee', 'site_maraude', 'point_passage',
+      ],
     }),
-    type: field(parseText, { description: 'type de maraude (santé, sociale, TROD…)', synonyms: ['type_maraude', 'type_action', 'action'] }),
+    type: field(parseText, { description: 'type de maraude (santé, sociale, TROD…)', synonyms: ['type_maraude', 'type_action', 'action', 'type_intervention', 'type_sortie', 'type_tournee'] }),
     creneau: field(openCategory('maraudes', 'creneau', CRENEAU), {
       description: 'créneau : jour ou nuit',
-      synonyms: ['horaire', 'plage_horaire', 'moment', 'periode'],
+      synonyms: ['horaire', 'plage_horaire', 'moment', 'periode', 'creneau_horaire', 'jour_nuit'],
     }),
     nombre: nombre(),
     /** Every other column: a counter summed into figures, keyed by normalized header. */
@@ -169,18 +175,18 @@ export function createRowSchemas(values: ValueSynonyms = {}, added: CategoryExte
   });
 
   const trod = z.object({
-    date: requiredDate(['date_test', 'date_depistage', 'date_trod']),
+    date: requiredDate(['date_test', 'date_depistage', 'date_trod', 'date_prelevement', 'date_realisation', 'date_action']),
     depistage: field(openCategory('trod', 'depistage', DEPISTAGE), {
       required: true,
       description: 'dépistage : VIH, VHC, VHB ou syphilis',
-      synonyms: ['test', 'tests', 'type_test', 'type_depistage', 'depistages', 'type_trod', 'trod'],
+      synonyms: ['test', 'tests', 'type_test', 'type_depistage', 'depistages', 'type_trod', 'trod', 'depistage_realise', 'test_realise', 'pathologie', 'type_examen'],
     }),
     resultat: field(openCategory('trod', 'resultat', RESULTAT), {
       required: true,
       description: 'résultat : négatif, positif ou invalide (indéterminé compte comme invalide)',
-      synonyms: ['resultats', 'resultat_test'],
+      synonyms: ['resultats', 'resultat_test', 'resultat_trod', 'resultat_depistage'],
     }),
-    lieu: field(parseText, { description: 'lieu du test', synonyms: ['site', 'lieu_test', 'structure'] }),
+    lieu: field(parseText, { description: 'lieu du test', synonyms: ['site', 'lieu_test', 'structure', 'lieu_depistage', 'lieu_intervention', 'lieu_action', 'site_intervention'] }),
     personne: person(false),
     genre: genre(),
     tranche_age: trancheAge(),
@@ -197,7 +203,7 @@ export function createRowSchemas(values: ValueSynonyms = {}, added: CategoryExte
 
   const domiciliations = z.object({
     personne: person(true) as z.ZodType<string, string>,
-    date: requiredDate(['date_decision', 'date_demande', 'date_debut', 'date_election']),
+    date: requiredDate(['date_decision', 'date_demande', 'date_debut', 'date_election', 'date_domiciliation', 'date_election_domicile']),
     demande: field(category('domiciliations', 'demande', DEMANDE), {
       required: true,
       description: 'type de demande : première demande ou renouvellement',
@@ -222,23 +228,23 @@ export function createRowSchemas(values: ValueSynonyms = {}, added: CategoryExte
     tranche_age: trancheAge(),
     origine: field(parseText, {
       description: 'origine (pays ou continent, libellé libre)',
-      synonyms: ['pays', 'pays_origine', 'continent', 'continent_origine', 'zone_origine', 'nationalite', 'origine_geographique', 'region_origine'],
+      synonyms: ['pays', 'pays_origine', 'continent', 'continent_origine', 'zone_origine', 'nationalite', 'origine_geographique', 'region_origine', 'pays_naissance'],
     }),
   });
 
   const aides = z.object({
-    date: requiredDate(['date_aide', 'date_versement', 'date_attribution']),
+    date: requiredDate(['date_aide', 'date_versement', 'date_attribution', 'date_paiement', 'date_remise']),
     nature: field(parseText, { required: true, description: "nature de l'aide (libellé libre)", synonyms: ['type_aide', 'nature_aide', 'type', 'objet'] }),
     montant: field(parseAmount, {
       required: true,
       description: 'montant en euros (total des aides de la ligne si `nombre` > 1)',
-      synonyms: ['montant_en', 'montant_eur', 'montant_euros', 'somme', 'montant_total'],
+      synonyms: ['montant_en', 'montant_eur', 'montant_euros', 'somme', 'montant_total', 'montant_aide', 'montant_verse', 'montant_accorde'],
     }),
     personne: person(false),
     categorie: field(parseText, { description: 'catégorie regroupant les natures (sous-totaux)', synonyms: ['categorie_aide', 'rubrique', 'famille'] }),
     forme: field(openCategory('aides', 'forme', FORME), {
       description: 'forme : chèque de service, espèces, paiement électronique, virement, autre',
-      synonyms: ['mode', 'mode_versement', 'moyen_paiement', 'modalite_versement', 'support'],
+      synonyms: ['mode', 'mode_versement', 'moyen_paiement', 'modalite_versement', 'support', 'mode_paiement', 'moyen_versement', 'type_versement'],
     }),
     financeur: field(parseText, { description: "financeur de l'aide", synonyms: ['financement', 'financeurs', 'source_financement'] }),
     genre: genre(),

@@ -1,27 +1,29 @@
 // Entry of the ingest stage: the only code that reads input files. Finds the contract files
 // of a project folder, validates them as streams and hands valid rows to the sink.
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DataError, UsageError } from '../shared/errors.js';
 import { formatInteger } from '../shared/format.js';
-import { normalizeHeader } from '../shared/normalize.js';
+import { suggestClosest } from '../shared/suggest.js';
+import { formatYamlLines } from '../shared/yaml-lines.js';
 import { createRowSchemas, DATASET_FILES, DATASET_IDS, type DatasetId } from './contract.js';
-import { createFileSummary, type DataIssue, type FileSummary, type IngestOptions, type IngestReport, type RowSink } from './types.js';
 import { beginCachedIngestion, validateFileCached } from './file-cache.js';
+import { datasetOfFile, sameFileName, suggestDataset } from './file-names.js';
+import { createIssueGroup } from './issue-collector.js';
+import {
+  createFileSummary,
+  type DataIssue,
+  type FileNames,
+  type FileSummary,
+  type IngestOptions,
+  type IngestReport,
+  type IssueGroup,
+  type RowSink,
+} from './types.js';
 
 export * from './types.js';
 export { DATASET_FILES, DATASET_IDS, EXTENSIBLE_CATEGORIES } from './contract.js';
-
-/** Dataset fed by a file name; `chiffres-2023.csv` (a previous export) is history for indicateurs. */
-export function datasetOfFile(fileName: string): DatasetId | null {
-  const key = normalizeHeader(basename(fileName, extname(fileName)));
-  if (key === 'maraudes' || key === 'maraude') return 'maraudes';
-  if (key === 'trod' || key === 'trods' || key === 'depistages') return 'trod';
-  if (key === 'domiciliations' || key === 'domiciliation') return 'domiciliations';
-  if (key === 'aides_financieres' || key === 'aides' || key === 'aide_financiere') return 'aides';
-  if (key === 'indicateurs' || key.startsWith('indicateurs_') || /^chiffres(_\d{4})?(_complet)?$/.test(key)) return 'indicateurs';
-  return null;
-}
+export { datasetOfFile } from './file-names.js';
 
 async function isDirectory(path: string): Promise<boolean> {
   try {
@@ -54,6 +56,13 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
   const files: FileSummary[] = [];
   const errors: DataIssue[] = [];
   const warnings: DataIssue[] = [];
+  const groups: IssueGroup[] = [];
+  /** A problem found outside a file's reading: listed as is, and as a group of one. */
+  const report = (issue: DataIssue) => {
+    (issue.severity === 'error' ? errors : warnings).push(issue);
+    groups.push(createIssueGroup(issue));
+  };
+  const configured = options.files ?? {};
   const eventFileOf = new Map<DatasetId, string>();
   let errorTotal = 0;
   const entries: string[] = [];
@@ -76,27 +85,29 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
       entries.push(entry.name);
       continue;
     }
-    errors.push({ severity: 'error', code: 'lien_refuse', file: entry.name, message: refusal });
+    report({ severity: 'error', code: 'lien_refuse', file: entry.name, message: refusal });
     errorTotal += 1;
-    files.push({ ...createFileSummary(datasetOfFile(entry.name), entry.name), errorCount: 1, refused: true });
+    files.push({ ...createFileSummary(datasetOfFile(entry.name, configured), entry.name), errorCount: 1, refused: true });
   }
   entries.sort((a, b) => a.localeCompare(b, 'fr'));
   if (options.cache !== undefined) beginCachedIngestion(options.cache, entries.map((name) => join(dataFolder, name)));
   const cacheContext = JSON.stringify([options.values ?? null, options.categories ?? null]);
+  checkConfiguredFiles(configured, [...entries, ...files.map((f) => f.file)], dataFolder);
 
   const ordered = [...entries].sort(
-    (a, b) => DATASET_IDS.indexOf(datasetOfFile(a) ?? 'indicateurs') - DATASET_IDS.indexOf(datasetOfFile(b) ?? 'indicateurs'),
+    (a, b) =>
+      DATASET_IDS.indexOf(datasetOfFile(a, configured) ?? 'indicateurs') - DATASET_IDS.indexOf(datasetOfFile(b, configured) ?? 'indicateurs'),
   );
+  const fed = new Set(ordered.map((name) => datasetOfFile(name, configured)));
   for (const name of ordered) {
-    const dataset = datasetOfFile(name);
+    const dataset = datasetOfFile(name, configured);
     if (dataset === null) {
       files.push({ ...createFileSummary(null, name), warningCount: 1 });
-      warnings.push({
+      report({
         severity: 'warning',
         code: 'fichier_inconnu',
         file: name,
-        message: `fichier « ${name} » non reconnu : il est ignoré`,
-        expected: `un de ces noms : ${EXPECTED_NAMES}`,
+        ...describeUnknownFile(name, fed),
       });
       continue;
     }
@@ -108,7 +119,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
         file: name,
         message: `« ${previous} » et « ${name} » contiennent tous deux les données ${dataset} : gardez-en un seul`,
       };
-      errors.push(issue);
+      report(issue);
       errorTotal += 1;
       files.push({ ...createFileSummary(dataset, name), errorCount: 1, refused: true });
       continue;
@@ -125,6 +136,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
     files.push(result.summary);
     errorTotal += result.summary.errorCount;
     for (const issue of result.issues.kept) (issue.severity === 'error' ? errors : warnings).push(issue);
+    groups.push(...result.issues.groups);
   }
 
   const year = options.year ?? latestYear(files);
@@ -135,7 +147,7 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
       if (summary.dataset === null || summary.dataset === 'indicateurs' || others.length === 0) continue;
       const count = others.reduce((sum, [, n]) => sum + n, 0);
       const future = others.filter(([y]) => Number(y) > year).map(([y]) => y);
-      warnings.push({
+      report({
         severity: 'warning',
         code: 'hors_annee',
         file: summary.file,
@@ -146,7 +158,47 @@ export async function ingestFolder(options: IngestOptions, sink: RowSink = {}): 
       summary.warningCount += 1;
     }
   }
-  return { folder: resolve(options.folder), dataFolder, year, files, errors, warnings, ok: errorTotal === 0 };
+  return { folder: resolve(options.folder), dataFolder, year, files, errors, warnings, groups, ok: errorTotal === 0 };
+}
+
+/**
+ * What to do with an unexpected CSV: rename it to the closest contract name, or declare it in
+ * rapport.yaml (`fichiers`), with the lines to paste.
+ */
+function describeUnknownFile(name: string, fed: ReadonlySet<DatasetId | null>): { message: string; expected: string } {
+  const message = `fichier « ${name} » non reconnu : il est ignoré`;
+  const names = `un de ces noms : ${EXPECTED_NAMES}`;
+  const closest = suggestDataset(name);
+  if (closest === undefined) {
+    return {
+      message,
+      expected: `${names} ; si ce fichier contient des données attendues, renommez-le, ou déclarez-le dans la rubrique « fichiers » de rapport.yaml (ex. fichiers: { maraudes: ${JSON.stringify(name)} })`,
+    };
+  }
+  const expected = DATASET_FILES[closest];
+  if (fed.has(closest)) {
+    return { message: `${message} ; il ressemble à ${expected}, déjà présent`, expected: `${names} ; un seul fichier par type de données : réunissez leurs lignes dans ${expected}` };
+  }
+  return {
+    message: `${message} ; vouliez-vous dire ${expected} ?`,
+    expected:
+      `${names} ; renommez le fichier « ${expected} », ou déclarez-le dans rapport.yaml :\n` +
+      formatYamlLines(['fichiers', closest], name).map((line) => `      ${line}`).join('\n'),
+  };
+}
+
+/** A file named in `fichiers` must be in the data folder: said with the closest name there (exit 2). */
+function checkConfiguredFiles(files: FileNames, present: readonly string[], dataFolder: string): void {
+  for (const id of DATASET_IDS) {
+    const name = files[id];
+    if (name === undefined || present.some((file) => sameFileName(file, name))) continue;
+    const closest = suggestClosest(name, present);
+    throw new UsageError(`fichiers.${id} : fichier « ${name} » introuvable dans ${dataFolder}`, {
+      hint: closest !== undefined
+        ? `vouliez-vous dire « ${closest} » ? Corrigez le nom dans rapport.yaml`
+        : `fichiers CSV présents : ${present.length > 0 ? present.join(', ') : 'aucun'} ; corrigez le nom dans rapport.yaml ou ajoutez le fichier`,
+    });
+  }
 }
 
 /** True when `target` (a real path) is not below `project`. */

@@ -4,6 +4,8 @@ import { counterKey, headerKey, normalizeHeader } from '../shared/normalize.js';
 import { type DatasetId, type FieldSpec, IGNORED_COLUMNS, PERSONAL_COLUMNS } from './contract.js';
 import { holdsPersonalData } from './cells.js';
 import { isPersonalHeader } from './personal-headers.js';
+import { suggestColumn } from './suggest-column.js';
+import { formatYamlLines } from '../shared/yaml-lines.js';
 
 export type ColumnTarget =
   | { kind: 'field'; name: string; spec: FieldSpec }
@@ -31,6 +33,13 @@ function acceptedNames(name: string, spec: FieldSpec): string {
   return [name, ...(spec.synonyms ?? [])].map((word) => `« ${word} »`).join(', ');
 }
 
+/** What to paste in rapport.yaml to read `header` as `name` (indented under the message). */
+function describeMapping(dataset: DatasetId, name: string, header: string): string {
+  return `renommez l'en-tête en « ${name} », ou ajoutez à rapport.yaml :\n${formatYamlLines(['colonnes', dataset, name], header)
+    .map((line) => `      ${line}`)
+    .join('\n')}`;
+}
+
 /**
  * `configured` is the config's `colonnes` for this file (contract column ← export header):
  * those headers win over the built-in synonyms.
@@ -54,6 +63,8 @@ export function mapHeaders(
   const counters: Record<string, string> = {};
   const problems: HeaderProblem[] = [];
   const seen = new Map<string, string>();
+  /** Headers no column recognized (ignored, or counters of maraudes.csv), for suggestions. */
+  const unknown: string[] = [];
 
   headers.forEach((header, index) => {
     const normalized = normalizeHeader(header);
@@ -123,25 +134,49 @@ export function mapHeaders(
     }
     if (target.kind === 'field') columns[target.name] = header;
     if (target.kind === 'counter') counters[target.id] = header;
-    if (!field && target.kind === 'ignored' && !ignored.has(key)) {
-      problems.push({
-        code: 'colonne_inconnue',
-        column: header,
-        message: `colonne « ${header} » inconnue : elle est ignorée`,
-        expected: `les colonnes ${fields.map((f) => f.name).join(', ')} (ou une correspondance dans « colonnes » de rapport.yaml)`,
-        fatal: false,
-      });
-    }
+    if (!field && target.kind === 'ignored' && !ignored.has(key)) unknown.push(header);
+    if (target.kind === 'counter') unknown.push(header);
     targets.push(target);
   });
 
+  // Suggestions come once every header is read: never a column the file already has.
+  const free = fields.filter((f) => columns[f.name] === undefined);
+  const suggested = new Map(unknown.map((header) => [header, suggestColumn(dataset, header, free)]));
+  const missing = new Set(fields.filter((f) => f.spec.required && columns[f.name] === undefined).map((f) => f.name));
+  for (const header of unknown) {
+    const name = suggested.get(header);
+    // maraudes.csv: an unknown column is a counter, suggested only when a required column lacks;
+    // a header proposed for a missing column is said once, in that error.
+    if (dataset === 'maraudes' || (name !== undefined && missing.has(name))) continue;
+    problems.push({
+      code: 'colonne_inconnue',
+      column: header,
+      ...(name === undefined
+        ? {
+            message: `colonne « ${header} » inconnue : elle est ignorée`,
+            expected: `les colonnes ${fields.map((f) => f.name).join(', ')} (ou une correspondance dans « colonnes » de rapport.yaml)`,
+          }
+        : { message: `colonne « ${header} » inconnue : elle est ignorée ; vouliez-vous dire « ${name} » ? Pour la lire ainsi, ${describeMapping(dataset, name, header)}` }),
+      fatal: false,
+    });
+  }
+
   for (const field of fields) {
     if (field.spec.required && columns[field.name] === undefined) {
+      const candidate = unknown.find((header) => suggested.get(header) === field.name);
       problems.push({
         code: 'colonne_manquante',
         column: field.name,
-        message: `colonne obligatoire « ${field.name} » absente : le fichier ne peut pas être utilisé`,
-        expected: `un en-tête parmi ${acceptedNames(field.name, field.spec)} (ou une correspondance dans « colonnes » de rapport.yaml)`,
+        ...(candidate === undefined
+          ? {
+              message: `colonne obligatoire « ${field.name} » absente : le fichier ne peut pas être utilisé`,
+              expected: `un en-tête parmi ${acceptedNames(field.name, field.spec)} (ou une correspondance dans « colonnes » de rapport.yaml)`,
+            }
+          : {
+              message:
+                `colonne obligatoire « ${field.name} » absente : le fichier ne peut pas être utilisé ; est-ce la colonne « ${candidate} » ? ` +
+                `Si oui, ${describeMapping(dataset, field.name, candidate)}`,
+            }),
         fatal: true,
       });
     }

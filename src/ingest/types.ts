@@ -18,7 +18,12 @@ export interface IngestOptions {
   categories?: CategoryExtensions;
   /** Files validated by an earlier ingestion of this folder, reused when unchanged (live preview). */
   cache?: IngestCache;
+  /** Config `fichiers`: contract file → the association's own file name in the data folder. */
+  files?: FileNames;
 }
+
+/** Config `fichiers`: `{ maraudes: "Tournées 2013.csv" }`. */
+export type FileNames = Readonly<Partial<Record<DatasetId, string>>>;
 
 /** Receives every valid row, as it streams; the figures stage plugs its accumulators here. */
 export type RowSink = {
@@ -48,6 +53,29 @@ export interface DataIssue {
   expected?: string;
 }
 
+/**
+ * Identical problems of one file (same code, column, expectation and wording but for the value):
+ * one column failing on many rows is one message with the count and the first lines.
+ */
+export interface IssueGroup {
+  severity: IssueSeverity;
+  /** The occurrences' code, or a code of its own when the group means more (`colonne_texte_compteur`). */
+  code: string;
+  file: string;
+  column?: string;
+  /** The first occurrence, as it would be printed alone. */
+  first: DataIssue;
+  count: number;
+  /** Every line of the group, in reading order (none for file-level problems). */
+  lines: number[];
+  /** The first distinct values (masked ones stay masked). */
+  values: string[];
+  /** True when more distinct values than `values` were met. */
+  moreValues?: boolean;
+  /** French text replacing the grouped wording, when the group as a whole says more (several lines). */
+  summary?: string;
+}
+
 export interface FileSummary {
   /** Dataset the file feeds, or null for an unknown `.csv`. */
   dataset: DatasetId | null;
@@ -69,7 +97,7 @@ export interface FileSummary {
   counters?: Record<string, string>;
   errorCount: number;
   warningCount: number;
-  /** Messages beyond the 50 kept per file. */
+  /** Occurrences beyond the MAX_MESSAGES_PER_FILE kept per file (JSON only: the text groups them all). */
   errorsOmitted: number;
   warningsOmitted: number;
   /** The file could not be read to the end (encoding, quotes, missing columns…). */
@@ -85,11 +113,17 @@ export interface IngestReport {
   files: FileSummary[];
   errors: DataIssue[];
   warnings: DataIssue[];
+  /** The same problems grouped (see IssueGroup), in file order: what the text messages show. */
+  groups: IssueGroup[];
   ok: boolean;
 }
 
-/** Messages kept per file and severity; the rest are counted. */
-export const MAX_MESSAGES_PER_FILE = 50;
+/** Occurrences kept one by one per file and severity (`check --json`); the rest are counted. */
+export const MAX_MESSAGES_PER_FILE = 10_000;
+/** Distinct groups per file; past it, occurrences are counted but not grouped. */
+export const MAX_GROUPS_PER_FILE = 1_000;
+/** Groups printed per file and severity in text; the rest are counted (« … et 12 autres erreurs »). */
+export const MAX_GROUPS_SHOWN = 50;
 
 /** A summary with nothing read yet; callers set what they know. */
 export function createFileSummary(dataset: DatasetId | null, file: string): FileSummary {

@@ -5,8 +5,9 @@ import { type DatasetId, type FieldSpec, listFields, PERSON_CODE_HEADERS, type R
 import { type HeaderMapping, mapHeaders } from './map-headers.js';
 import { CsvFileProblem, readCsvRecords } from './read-csv.js';
 import { addDefaults, checkRow } from './row-rules.js';
-import { detectWideLayout, expandWideRecord, listLongHeaders, type WideLayout } from './wide-indicateurs.js';
+import { detectWideLayout, expandWideRecord, explainIndicatorShape, listLongHeaders, type WideLayout } from './wide-indicateurs.js';
 import { IssueCollector } from './issue-collector.js';
+import { type CounterStats, explainTextCounters, holdsWords } from './text-counters.js';
 import { createFileSummary, type FileSummary, type RowSink } from './types.js';
 
 export { IssueCollector } from './issue-collector.js';
@@ -41,6 +42,9 @@ export async function validateFile(options: {
   let headers: string[] = [];
   let wide: WideLayout | undefined;
   let stopped = false;
+  /** Counter columns of maraudes.csv, by index: filled cells, and those holding words (a text column?). */
+  const counterFilled: number[] = [];
+  const counterWords: number[] = [];
 
   const onRecord = (record: string[], line: number): void => {
     if (stopped) return;
@@ -54,6 +58,7 @@ export async function validateFile(options: {
       // Wide form: the long-form mapping sees the other columns, then `annee` and `valeur`.
       if (wide !== undefined) headers = listLongHeaders(wide, headers);
       mapping = mapHeaders(dataset, headers, fields, options.configuredColumns);
+      if (dataset === 'indicateurs' && wide === undefined) mapping.problems = explainIndicatorShape(headers, mapping.columns, mapping.problems);
       summary.columns = mapping.columns;
       if (wide !== undefined) summary.columns = { ...mapping.columns, annee: wide.years.map((y) => y.header).join(', ') };
       if (dataset === 'maraudes') summary.counters = mapping.counters;
@@ -203,7 +208,9 @@ export async function validateFile(options: {
       if (target.kind === 'counter') {
         if (raw === '') continue;
         const value = parseCount(raw);
+        counterFilled[index] = (counterFilled[index] ?? 0) + 1;
         if (value instanceof CellFailure) {
+          if (holdsWords(raw)) counterWords[index] = (counterWords[index] ?? 0) + 1;
           fail(headers[index] ?? target.id, raw, value.expected, undefined, PERSON_HEADERS.has(headerKey(target.id)) ? 'personne' : undefined);
         }
         else counters[target.id] = value;
@@ -253,6 +260,12 @@ export async function validateFile(options: {
       ...(error.line !== undefined && { line: error.line }),
       message: error.message,
     });
+  }
+  if (mapping !== undefined) {
+    const stats = new Map<string, CounterStats>();
+    // Sparse: only the columns with a refused word have an entry.
+    counterWords.forEach((words, index) => stats.set(headers[index] ?? '', { filled: counterFilled[index] ?? 0, words }));
+    explainTextCounters(issues, stats, mapping, fields);
   }
   summary.errorCount = issues.errorCount;
   summary.warningCount = issues.warningCount;

@@ -115,3 +115,37 @@ export function expandWideRecord(layout: WideLayout, record: readonly string[]):
   }
   return result;
 }
+
+/** The columns without which indicateurs.csv is neither long nor wide. */
+const LONG_COLUMNS = ['indicateur', 'annee', 'valeur'];
+
+/**
+ * An indicateurs.csv neither long nor wide (a table with the years as rows, or no year at all):
+ * one message describing both accepted forms with an example, instead of three missing columns.
+ */
+export function explainIndicatorShape(headers: readonly string[], columns: Readonly<Record<string, string>>, problems: HeaderProblem[]): HeaderProblem[] {
+  const missing = problems.filter((p) => p.code === 'colonne_manquante' && LONG_COLUMNS.includes(p.column ?? ''));
+  if (missing.length === 0) return problems;
+  const read = headers.filter((h) => h.trim() !== '').map((h) => `« ${h} »`).join(', ');
+  const yearRows = columns.annee !== undefined && columns.valeur === undefined;
+  const lines = [
+    `forme du fichier non reconnue : il manque ${missing.length > 1 ? 'les colonnes' : 'la colonne'} ${missing.map((p) => p.column).join(', ')} ` +
+      `(en-têtes lus : ${read}). Deux formes sont acceptées :`,
+    '  - forme longue, une ligne par chiffre et par année :',
+    '        indicateur;annee;valeur;libelle',
+    "        accueil.personnes_accueillies;2024;752;Personnes accueillies",
+    '  - forme large, comme un tableau imprimé : une ligne par chiffre, une colonne par année (en-tête 2024, « Année 2024 »…) :',
+    '        Indicateurs;2023;2024',
+    '        Personnes accueillies;571;752',
+  ];
+  if (yearRows) {
+    lines.push(
+      `  Ici les années sont en lignes (colonne « ${columns.annee} ») et les chiffres en colonnes : transposez le tableau ` +
+        '(dans le tableur : Copier, puis Collage spécial → Transposer) pour avoir une colonne par année.',
+    );
+  }
+  lines.push('  Voir docs/donnees.md, section 8.');
+  // The file is refused as a whole: a warning per column it does not know would only add noise.
+  const rest = problems.filter((p) => !missing.includes(p) && p.code !== 'colonne_inconnue');
+  return [...rest, { code: 'forme_non_reconnue', message: lines.join('\n'), fatal: true }];
+}

@@ -5,10 +5,12 @@ import { createFigureCollector, type Figure, findUnknownLabelKeys, type FigureSe
 import {
   type CategoryExtensions,
   type ColumnMapping,
+  describeFileGroups,
   describeIssue,
   describeOmitted,
   type DataIssue,
   type IngestCache,
+  type FileNames,
   type IngestReport,
   ingestFolder,
   type ValueSynonyms,
@@ -23,6 +25,8 @@ export interface ComputeFiguresOptions {
   year?: number;
   /** Config `colonnes` and `valeurs`, passed to ingestion. */
   columns?: ColumnMapping;
+  /** Config `fichiers`: the association's own file names. */
+  files?: FileNames;
   values?: ValueSynonyms;
   /** Config `reponses_multiples`: breakdowns exempt from the sum check. */
   multiAnswerDimensions?: readonly string[];
@@ -43,13 +47,10 @@ export interface ComputedFigures {
   figures: FigureSet;
 }
 
-function describeErrors(report: IngestReport, errors: readonly DataIssue[]): string[] {
-  const lines = errors.map((issue) => describeIssue(issue));
-  for (const summary of report.files) {
-    const omitted = describeOmitted(summary, 'error');
-    if (omitted !== undefined) lines.push(omitted);
-  }
-  return lines;
+/** The same grouped messages as `check`, file by file. */
+function describeErrors(report: IngestReport): string[] {
+  const files = [...new Set(report.groups.filter((g) => g.severity === 'error').map((g) => g.file))];
+  return files.flatMap((file) => describeFileGroups(report.groups, file, 'error', report.files.find((f) => f.file === file)));
 }
 
 /**
@@ -68,6 +69,7 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
       folder: options.folder,
       ...(options.year !== undefined && { year: options.year }),
       ...(options.columns !== undefined && { columns: options.columns }),
+      ...(options.files !== undefined && { files: options.files }),
       ...(options.values !== undefined && { values: options.values }),
       ...(options.categories !== undefined && { categories: options.categories }),
       ...(options.ingestCache !== undefined && { cache: options.ingestCache }),
@@ -79,7 +81,7 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
     const count = report.files.reduce((sum, file) => sum + file.errorCount, 0) || report.errors.length;
     throw new DataError(`données invalides (${plural(count, 'erreur')}) : aucun chiffre n'a été calculé`, {
       hint,
-      details: describeErrors(report, report.errors),
+      details: describeErrors(report),
     });
   }
   const figures = collector.finish(report);

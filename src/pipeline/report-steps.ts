@@ -20,6 +20,7 @@ export function computeReportFigures(config: LoadedConfig, folder: string, year?
     folder,
     ...(chosenYear !== undefined && { year: chosenYear }),
     columns: config.colonnes,
+    files: config.fichiers,
     values: config.valeurs,
     multiAnswerDimensions: listMultiAnswerDimensions(config),
     categories: config.categories,

@@ -167,7 +167,7 @@ describe('rapport check on broken copies of the demo', () => {
     expect(document.errors).toEqual([expect.objectContaining({ code: 'fichier_illisible', file: 'domiciliations.csv', line: 20 })]);
   });
 
-  it('more than 50 errors in a file: 50 messages, then "… et N autres"', async () => {
+  it('120 errors in one column: one grouped message with the count and the lines; the JSON keeps every occurrence', async () => {
     const folder = copyDemo();
     editLines(folder, 'trod.csv', (lines, separator) => {
       for (let line = 2; line <= 121; line += 1) {
@@ -177,11 +177,13 @@ describe('rapport check on broken copies of the demo', () => {
       }
     });
     const { text, document } = await checkBoth(folder);
-    expect(document.errors).toHaveLength(50);
-    expect(document.summaries.find((s) => s.file === 'trod.csv')).toMatchObject({ errorCount: 120, errorsOmitted: 70 });
-    const trodLines = text.stdout.split('\n').filter((line) => /^ {4}ligne \d+, colonne « Résultat »/.test(line));
-    expect(trodLines).toHaveLength(50);
-    expect(text.stdout).toContain('    … et 70 autres erreurs dans trod.csv');
+    expect(document.errors).toHaveLength(120);
+    expect(document.summaries.find((s) => s.file === 'trod.csv')).toMatchObject({ errorCount: 120, errorsOmitted: 0 });
+    const trodLines = text.stdout.split('\n').filter((line) => /colonne « Résultat »/.test(line));
+    expect(trodLines).toEqual([
+      expect.stringMatching(/^ {4}colonne « Résultat » : 120 valeurs non valides \(« inconnu 2 », « inconnu 3 », « inconnu 4 »…\), lignes 2 à 121 — attendu : /),
+    ]);
+    expect(text.stdout).not.toContain('autres erreurs');
     expect(text.stdout).toContain('Erreurs (120)');
   });
 

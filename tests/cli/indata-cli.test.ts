@@ -55,7 +55,10 @@ describe('config categories', () => {
     const folder = folderWith({ 'trod.csv': trod });
     const refused = await runRapport(['check', folder]);
     expect(refused.code).toBe(1);
-    expect(plain(refused.stdout)).toContain('colonne « depistage » : valeur « hépatite A » non valide — attendu : une de ces valeurs : VIH, VHC, VHB, Syphilis');
+    // Both refused values of the column in one message (issue 9: identical errors grouped).
+    expect(plain(refused.stdout)).toContain(
+      'colonne « depistage » : 2 valeurs non valides (« hépatite A », « chlamydiae »), lignes 3, 4 — attendu : une de ces valeurs : VIH, VHC, VHB, Syphilis',
+    );
     writeFileSync(
       join(folder, 'rapport.yaml'),
       'categories:\n  trod:\n    depistage:\n      VHA: [hépatite A]\n      chlamydia: [chlamydiae]\n    resultat:\n      immunise: { libelle: Immunisé, synonymes: [vacciné] }\n',

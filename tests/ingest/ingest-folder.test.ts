@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetOfFile, findDataFolder, ingestFolder } from '../../src/ingest/index.js';
 import { RapportError } from '../../src/shared/errors.js';
+import { suggestDataset } from '../../src/ingest/file-names.js';
 import { csv, makeFolder } from './temp-folder.js';
 
 const TROD = csv(['date', 'depistage', 'resultat'], ['02/01/2023', 'VIH', 'NEG']);
@@ -63,7 +64,7 @@ describe('file names', () => {
       expect.objectContaining({
         code: 'fichier_inconnu',
         file: 'budget.csv',
-        expected: 'un de ces noms : maraudes.csv, trod.csv, domiciliations.csv, aides_financieres.csv, indicateurs.csv',
+        expected: expect.stringContaining('un de ces noms : maraudes.csv, trod.csv, domiciliations.csv, aides_financieres.csv, indicateurs.csv ;'),
       }),
     ]);
   });
@@ -100,5 +101,37 @@ describe('report year', () => {
     const report = await ingestFolder({ folder: makeFolder({ 'trod.csv': twoYears }), year: 2022 });
     expect(report.year).toBe(2022);
     expect(report.warnings[0]?.message).toContain('postérieures au rapport');
+  });
+});
+
+describe('config `fichiers`: the association\'s own file names', () => {
+  it('reads a declared file as its contract file', async () => {
+    const folder = makeFolder({ 'Tests rapides 2024.csv': TROD });
+    const report = await ingestFolder({ folder, files: { trod: 'Tests rapides 2024.csv' } });
+    expect(report.ok).toBe(true);
+    expect(report.files).toEqual([expect.objectContaining({ file: 'Tests rapides 2024.csv', dataset: 'trod', rowsValid: 1 })]);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('a declared file absent from the data folder is a usage error (exit 2) naming it and the closest file', async () => {
+    const folder = makeFolder({ 'Tests rapides 2024.csv': TROD });
+    const error = await ingestFolder({ folder, files: { trod: 'Tests rapide 2024.csv' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RapportError);
+    expect((error as RapportError).exitCode).toBe(2);
+    expect((error as RapportError).message).toContain('fichiers.trod : fichier « Tests rapide 2024.csv » introuvable');
+    expect((error as RapportError).hint).toContain('« Tests rapides 2024.csv »');
+  });
+
+  it.each([
+    ['Tournées 2013.csv', 'maraudes'],
+    ['Sorties de rue.csv', 'maraudes'],
+    ['Dépistages VIH-VHC 2024.csv', 'trod'],
+    ['Domiciliés 2024.csv', 'domiciliations'],
+    ['Secours financiers.csv', 'aides'],
+    ['Bilan activité 2024.csv', 'indicateurs'],
+    ['maraudse.csv', 'maraudes'],
+    ['budget.csv', undefined],
+  ])('an unexpected name, %s, suggests %s', (name, dataset) => {
+    expect(suggestDataset(name)).toBe(dataset);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRowSchemas, type DatasetId, listFields } from '../../src/ingest/contract.js';
 import { mapHeaders } from '../../src/ingest/map-headers.js';
+import { suggestColumn } from '../../src/ingest/suggest-column.js';
 
 const schemas = createRowSchemas();
 function map(dataset: DatasetId, headers: string[], configured?: Record<string, string>) {
@@ -148,5 +149,63 @@ describe('headers of tracking tools found without config', () => {
       expect(mapping.columns.personne).toBe(header);
       expect(mapping.columns.origine).toBe("Continent d'origine");
     }
+  });
+});
+
+describe('suggestions for unknown headers, by words and synonyms', () => {
+  it.each([
+    ['trod', 'N° de fiche', 'personne'],
+    ['trod', 'Réf. usager', 'personne'],
+    ['trod', 'Commune', 'lieu'],
+    ['trod', 'Ville', 'lieu'],
+    ['trod', 'Pathologie dépistée', 'depistage'],
+    ['trod', 'Nb de tests', 'nombre'],
+    ['trod', 'Résultta', 'resultat'],
+    ['domiciliations', 'Nb enfants', 'ayants_droit'],
+    ['domiciliations', 'Date de fin de validité', 'date_fin'],
+    ['aides', 'Bailleur', 'financeur'],
+    ['aides', 'Mode de règlement', 'forme'],
+    ['maraudes', 'Commune', 'site'],
+    ['maraudes', 'Mode d\'intervention', 'type'],
+  ] as const)('%s: « %s » → %s', (dataset, header, expected) => {
+    const fields = listFields(schemas[dataset]);
+    expect(suggestColumn(dataset, header, fields)).toBe(expected);
+  });
+
+  it('suggests nothing for a count of something else, or an unrelated word', () => {
+    const fields = listFields(schemas.trod);
+    expect(suggestColumn('trod', 'Nb personnes rencontrées', fields)).toBeUndefined();
+    expect(suggestColumn('trod', 'Humeur', fields)).toBeUndefined();
+  });
+
+  it('says it in the warning, with the rapport.yaml lines, never for a column already in the file', () => {
+    const mapping = map('trod', ['Date', 'Dépistage', 'Résultat', 'Lieu', 'Commune', 'Réf. usager']);
+    const [commune, usager] = mapping.problems;
+    expect(commune?.message).toBe('colonne « Commune » inconnue : elle est ignorée');
+    expect(usager?.message).toContain('vouliez-vous dire « personne » ? Pour la lire ainsi, renommez l\'en-tête en « personne », ou ajoutez à rapport.yaml :');
+    expect(usager?.message).toContain('\n          personne: "Réf. usager"');
+  });
+
+  it('a missing required column names the header that is likely it', () => {
+    const mapping = map('maraudes', ['Date', 'Commune', 'Contacts']);
+    expect(mapping.problems).toEqual([expect.objectContaining({ code: 'colonne_manquante', column: 'site', fatal: true })]);
+    expect(mapping.problems[0]?.message).toContain('est-ce la colonne « Commune » ?');
+    expect(mapping.problems[0]?.message).toContain('site: "Commune"');
+  });
+
+  it.each([
+    ['trod', 'N° usager', 'personne'],
+    ['trod', 'Date du prélèvement', 'date'],
+    ['trod', 'Résultat du dépistage', 'resultat'],
+    ['trod', 'Sexe / genre', 'genre'],
+    ['maraudes', 'Lieu de passage', 'site'],
+    ['maraudes', "Type d'intervention", 'type'],
+    ['maraudes', 'Créneau horaire', 'creneau'],
+    ['domiciliations', 'Pays de naissance', 'origine'],
+    ['aides', 'Mode de paiement', 'forme'],
+    ['aides', 'Montant versé', 'montant'],
+  ] as const)('synonym of tracking tools: %s « %s » maps to %s', (dataset, header, column) => {
+    const mapping = map(dataset, [header]);
+    expect(mapping.columns[column]).toBe(header);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../src/ingest/index.js';
+import { createIssueGroup, describeFileGroups, describeGroup, describeIssue, formatLineList } from '../../src/ingest/index.js';
 import { csv, ingestOne } from './temp-folder.js';
 
 const TROD_HEADER = ['date', 'depistage', 'resultat'];
@@ -106,12 +106,65 @@ describe('rows of every file', () => {
     expect(report.errors[0]?.expected).toContain('séparées par « ; »');
   });
 
-  it('keeps 50 messages per file and counts the rest', async () => {
+  it('groups one column failing on many rows: one message with the count and the first lines', async () => {
     const bad = Array.from({ length: 73 }, (_, i) => ['02/01/2023', 'VIH', `mauvais ${i}`]);
     const { report } = await ingestOne('trod.csv', csv(TROD_HEADER, ...bad));
-    expect(report.errors).toHaveLength(50);
-    expect(report.errors.at(-1)?.line).toBe(51);
-    expect(report.files[0]).toMatchObject({ errorCount: 73, errorsOmitted: 23 });
+    expect(report.errors).toHaveLength(73);
+    expect(report.files[0]).toMatchObject({ errorCount: 73, errorsOmitted: 0 });
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0]).toMatchObject({ code: 'valeur_invalide', column: 'resultat', count: 73, values: ['mauvais 0', 'mauvais 1', 'mauvais 2'], moreValues: true });
+    expect(report.groups[0]?.lines).toEqual(Array.from({ length: 73 }, (_, i) => i + 2));
+    expect(describeGroup(report.groups[0]!)).toBe(
+      'trod.csv, colonne « resultat » : 73 valeurs non valides (« mauvais 0 », « mauvais 1 », « mauvais 2 »…), lignes 2 à 74 — attendu : une de ces valeurs : Négatif, Positif, Invalide ; pour compter une autre valeur à part, déclarez-la dans rapport.yaml (categories → trod → resultat, voir docs/configuration.md)',
+    );
+  });
+
+  it('keeps at most 10 000 occurrences per file for the JSON, but every line in the group', async () => {
+    const bad = Array.from({ length: 10_010 }, () => ['02/01/2023', 'VIH', 'mauvais']);
+    const { report } = await ingestOne('trod.csv', csv(TROD_HEADER, ...bad));
+    expect(report.errors).toHaveLength(10_000);
+    expect(report.files[0]).toMatchObject({ errorCount: 10_010, errorsOmitted: 10 });
+    expect(report.groups[0]).toMatchObject({ count: 10_010 });
+    expect(report.groups[0]?.lines).toHaveLength(10_010);
+  });
+
+  it('a maraudes column made of words is one « text read as a counter » message; a lone word among numbers stays a typo', async () => {
+    const header = ['Date', 'Lieu', 'Équipe', 'Contacts'];
+    const rows = Array.from({ length: 6 }, (_, i) => [`0${i + 1}/01/2024`, 'Gare', i % 2 ? 'Nord' : 'Sud', i === 3 ? 'douze' : '4']);
+    const { report } = await ingestOne('maraudes.csv', csv(header, ...rows));
+    expect(report.groups.map((g) => [g.code, g.column, g.count])).toEqual([
+      ['colonne_texte_compteur', 'Équipe', 6],
+      ['valeur_invalide', 'Contacts', 1],
+    ]);
+    expect(report.errors.filter((e) => e.column === 'Équipe').every((e) => e.code === 'valeur_invalide')).toBe(true);
+    const text = describeGroup(report.groups[0]!);
+    expect(text).toContain('maraudes.csv, colonne « Équipe » : colonne de texte lue comme un compteur : 6 valeurs non numériques (« Sud », « Nord »), lignes 2 à 7.');
+    expect(text).toContain('\n      colonnes:\n        maraudes:\n          type: "Équipe"');
+  });
+
+  it('no `type` line when the file already has a type column: only how to ignore the column', async () => {
+    const rows = Array.from({ length: 4 }, (_, i) => [`0${i + 1}/01/2024`, 'Gare', 'Santé', 'Nord']);
+    const { report } = await ingestOne('maraudes.csv', csv(['Date', 'Lieu', 'Type', 'Équipe'], ...rows));
+    const text = describeGroup(report.groups[0]!);
+    expect(text).toContain('colonne de texte lue comme un compteur');
+    expect(text).not.toContain('colonnes:');
+    expect(text).toContain("Pour qu'elle soit ignorée : renommez son en-tête « Commentaire »");
+  });
+
+  it('prints at most 50 groups per file, then counts the occurrences left', () => {
+    const groups = Array.from({ length: 55 }, (_, i) =>
+      createIssueGroup({ severity: 'error', code: 'chiffre_en_double', file: 'indicateurs.csv', line: i + 2, message: `doublon ${i}` }),
+    );
+    const lines = describeFileGroups(groups, 'indicateurs.csv', 'error', undefined);
+    expect(lines).toHaveLength(51);
+    expect(lines.at(-1)).toBe('… et 5 autres erreurs dans indicateurs.csv (la liste complète : rapport check --json)');
+  });
+
+  it('lists lines as ranges, the first runs only', () => {
+    expect(formatLineList([4])).toBe('ligne 4');
+    expect(formatLineList([4, 5])).toBe('lignes 4, 5');
+    expect(formatLineList([2, 3, 4, 9, 11, 12, 13])).toBe('lignes 2 à 4, 9, 11 à 13');
+    expect(formatLineList([2, 4, 6, 8, 10, 12, 14, 16, 18, 20])).toBe('lignes 2, 4, 6, 8, 10, 12, 14, 16…');
   });
 
   it('describes an issue with file, line, column, value and what was expected', async () => {
