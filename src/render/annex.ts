@@ -4,10 +4,16 @@ import { formatInteger } from '../shared/format.js';
 import { COMPLEMENTARY_MARK, formatMask } from '../shared/secrecy-marks.js';
 import { boxTable, escapeHtml } from './blocks.js';
 import type { AnnexInfo } from './types.js';
+import { applyFrenchTypography } from './typography.js';
 
 const MAX_LISTED = 60;
 
+/** The annex with French spacing: its sentences are written in code, with plain spaces before « ; » and « : ». */
 export function renderAnnex(annex: AnnexInfo): string {
+  return applyFrenchTypography(renderAnnexText(annex));
+}
+
+function renderAnnexText(annex: AnnexInfo): string {
   const sources = annex.sources
     .map(
       (s) =>
