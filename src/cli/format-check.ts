@@ -3,6 +3,7 @@
 import { describeIssue, describeOmitted, type DataIssue, type FileSummary, type IngestReport } from '../ingest/index.js';
 import { formatDateFr } from '../shared/dates.js';
 import type { Finding } from '../figures/index.js';
+import type { RapportError } from '../shared/errors.js';
 import { formatInteger, plural } from '../shared/format.js';
 
 const ENCODING_LABEL = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' } as const;
@@ -39,7 +40,8 @@ function listIssues(lines: string[], issues: readonly DataIssue[], files: readon
   }
 }
 
-export function formatCheckText(report: IngestReport, folder: string, findings: readonly Finding[] = []): string {
+/** `blocked`: the data are valid but `build` would stop (a section, the year, the config): its error follows on stderr. */
+export function formatCheckText(report: IngestReport, folder: string, findings: readonly Finding[] = [], blocked = false): string {
   const lines: string[] = [];
   lines.push(`Vérification de ${folder}${report.year !== undefined ? ` — rapport ${report.year}` : ''}`);
   lines.push(`Données lues dans ${report.dataFolder}`);
@@ -71,7 +73,9 @@ export function formatCheckText(report: IngestReport, folder: string, findings: 
     }
   }
   lines.push('');
-  if (report.ok) {
+  if (blocked) {
+    lines.push('✘ La construction échouerait : voir l\'erreur ci-dessous.');
+  } else if (report.ok) {
     lines.push(`✔ Aucune erreur : les données sont utilisables${warningTotal > 0 ? ` (${plural(warningTotal, 'avertissement')})` : ''}.`);
   } else {
     lines.push(`✘ ${plural(errorTotal, 'erreur')} : corrigez les fichiers indiqués puis relancez « rapport check ${folder} ».`);
@@ -80,13 +84,15 @@ export function formatCheckText(report: IngestReport, folder: string, findings: 
 }
 
 /** Stable JSON shape (version 1): see docs/verification.md. Person codes never appear. */
-export function formatCheckJson(report: IngestReport, findings: readonly Finding[] = []): string {
+export function formatCheckJson(report: IngestReport, findings: readonly Finding[] = [], blocking?: RapportError): string {
   const document = {
     version: 1,
     folder: report.folder,
     dataFolder: report.dataFolder,
     year: report.year ?? null,
-    ok: report.ok,
+    ok: report.ok && blocking === undefined,
+    // What `build` would stop on although the files are valid (a section, the year, the config).
+    blocking: blocking === undefined ? null : { message: blocking.message, details: blocking.details, hint: blocking.hint ?? null, exitCode: blocking.exitCode },
     files: report.files.map((f) => ({ file: f.file, dataset: f.dataset })),
     summaries: report.files.map((f) => ({
       file: f.file,

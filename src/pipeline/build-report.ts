@@ -3,17 +3,14 @@
 import { basename, join, resolve } from 'node:path';
 import { renderChart } from '../charts/index.js';
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
-import { describeConfigFile, formatReportTitle, listMultiAnswerDimensions, loadConfig, type LoadedConfig } from '../config/index.js';
-import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
-import { applyConfidentiality, counterFigureId, formatFiguresCsv } from '../figures/index.js';
+import { formatReportTitle } from '../config/index.js';
 import { renderPdf, withBrowser, type LaunchBrowserOptions, type RenderPdfOptions } from '../pdf/index.js';
 import { renderReport, titleHoldsName } from '../render/render-report.js';
 import { UsageError } from '../shared/errors.js';
 import { SECTION_ID, SECTION_ID_EXPECTED } from '../shared/section-id.js';
 import { describeAnnex } from './annex-info.js';
-import { computeFigures } from './compute-figures.js';
-import { createReportFigures } from './report-figures.js';
-import { checkFamilies, listDefaultSections } from './default-sections.js';
+import { requireFigures } from './compute-figures.js';
+import { prepareReport, readProject } from './prepare-report.js';
 import { lockOutputFolder } from './output-lock.js';
 import { registerCleanup } from '../shared/interrupt.js';
 import { removeOwnTemporaryFiles, writeOutputs, type OutputFile, type WriteStaged } from './write-outputs.js';
@@ -28,6 +25,8 @@ export interface BuildOptions {
   /** Build only this section (staff workflow). */
   section?: string;
   version: string;
+  /** Progress lines besides the stages: the year chosen by `annee:` when the data go further. */
+  onNotice?: (text: string) => void;
   /** Progress; a returned promise is awaited (a pause point for interruption tests). */
   onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void | Promise<void>;
   /** Real generation date, printed in the annex only when given (`--horodater`); never in the PDF metadata. */
@@ -97,51 +96,19 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
-  const { config, computed, multiAnswer } = await stage('lecture', async () => {
-    const config: LoadedConfig = await loadConfig(options.folder);
-    const multiAnswer = listMultiAnswerDimensions(config);
-    const year = options.year ?? config.annee;
-    const computed = await computeFigures({
-      folder: options.folder,
-      ...(year !== undefined && { year }),
-      columns: config.colonnes,
-      values: config.valeurs,
-      multiAnswerDimensions: multiAnswer,
-      categories: config.categories,
-      labels: config.libelles,
-      configFile: describeConfigFile(config, options.folder),
-    });
-    return { config, computed, multiAnswer };
+  const { data, computed } = await stage('lecture', async () => {
+    const data = await readProject({ folder: options.folder, ...(options.year !== undefined && { year: options.year }) });
+    if (data.yearNotice !== undefined) options.onNotice?.(data.yearNotice);
+    const computed = requireFigures(data.collected, { folder: options.folder, labels: data.config.libelles, configFile: data.configFile });
+    return { data, computed };
   });
+  const { config } = data;
   const { report, figures: set } = computed;
-  const warnings: string[] = [];
   const year = set.year;
 
-  const prepared = await stage('chiffres', async () => {
-    const published = applyConfidentiality(set, config.confidentialite.seuil, { multiAnswerDimensions: multiAnswer });
-    // Counter columns of maraudes.csv in the file's order (the ingest report keeps the headers in order).
-    const counterOrder = report.files.filter((f) => f.dataset === 'maraudes').flatMap((f) => Object.keys(f.counters ?? {}).map(counterFigureId));
-    const figures = createReportFigures(set, published, counterOrder);
-    const datasets = new Set(report.files.filter((f) => f.dataset !== null && f.rowsValid > 0 && f.dataset !== 'indicateurs').map((f) => f.dataset as string));
-    const familyTitles = new Map(Object.entries(config.libelles.familles));
-    const chosen = (config.sections ?? listDefaultSections(datasets, figures, familyTitles, warnings)).map((section) =>
-      section.kind === 'famille' && section.titre === undefined ? { ...section, titre: familyTitles.get(section.id) } : section,
-    );
-    checkFamilies(chosen, figures);
-    // `libelles: { maraudes: Tournées de rue }` retitles the built-in chapter of that family too.
-    const read = (await readSections(config, chosen)).map((section, index) => {
-      const title = chosen[index]?.kind === 'builtin' ? familyTitles.get(section.id) : undefined;
-      return title === undefined ? section : { ...section, title };
-    });
-    // The chiffres clés give each family chapter's headline tiles.
-    const familles = read.filter((_, index) => chosen[index]?.kind === 'famille').map((section) => ({ titre: section.title, motif: `${section.id}.*` }));
-    const sections = read.map((section) => (section.id === 'chiffres-cles' ? { ...section, variables: { ...section.variables, familles } } : section));
-    if (options.section !== undefined && !sections.some((s) => s.id === options.section)) {
-      throw new UsageError(`section « ${options.section} » inconnue`, { hint: `sections de ce rapport : ${sections.map((s) => s.id).join(', ')}` });
-    }
-    const csv = formatFiguresCsv(published.figures, { complete: false });
-    return { published, figures, sections, csv };
-  });
+  // Every check `rapport check` runs too (prepare-report.ts): same errors, same messages.
+  const prepared = await stage('chiffres', () => prepareReport(data, computed, options.section === undefined ? {} : { section: options.section }));
+  const warnings = prepared.warnings;
 
   const outputDir = resolve(options.outputDir ?? join(options.folder, 'sortie'));
   const cacheDir = join(outputDir, '.cache', 'graphiques');
@@ -164,22 +131,18 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
         couleur: config.association.couleur,
         ...(config.association.adresse !== undefined && { adresse: config.association.adresse }),
         ...(config.association.site_web !== undefined && { site_web: config.association.site_web }),
-        ...(await readLogo(config).then((uri) => (uri ? { logoDataUri: uri } : {}))),
+        ...(prepared.logoDataUri !== undefined && { logoDataUri: prepared.logoDataUri }),
       },
       year,
       title: formatReportTitle(config, year),
-      ...(await readEdito(config).then((edito) => (edito ? { edito } : {}))),
+      ...(prepared.edito !== undefined && { edito: prepared.edito }),
       sections: prepared.sections,
       figures: prepared.figures,
       glossary: config.glossaire,
       partners: config.partenaires.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
       funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
       annex: describeAnnex(report, set, prepared.published, options.version, options.now),
-      objectives: Object.entries(config.objectifs).map(([id, objective]) => ({
-        id,
-        expected: objective.valeur,
-        ...(objective.libelle !== undefined && { label: objective.libelle }),
-      })),
+      objectives: prepared.objectives,
       drawChart,
       ...(options.section !== undefined && { onlySection: options.section }),
     }),
