@@ -26,17 +26,17 @@ export function findLatestYear(report: IngestReport): number | undefined {
 export function describeYearChoice(year: number, configFile: string, report: IngestReport): string | undefined {
   const latest = findLatestYear(report);
   if (latest === undefined || latest === year) return undefined;
-  return `année du rapport\u00a0: ${year}, choisie par «\u00a0annee: ${year}\u00a0» dans ${configFile} (les données vont jusqu'à ${latest}\u00a0; --annee ${latest} pour le rapport de ${latest})`;
+  return `année du rapport : ${year}, choisie par « annee: ${year} » dans ${configFile} (les données vont jusqu'à ${latest} ; --annee ${latest} pour le rapport de ${latest})`;
 }
 
 /** Files of a built-in chapter and their years: « maraudes.csv : 2024, 2025 ». */
 export function describeChapterData(report: IngestReport, dataset: string): string {
   const files = report.files.filter((f) => f.dataset === dataset);
-  if (files.length === 0) return `aucun fichier de données «\u00a0${dataset}\u00a0»`;
+  if (files.length === 0) return `aucun fichier de données « ${dataset} »`;
   return files
     .map((f) => {
       const years = Object.keys(f.years).sort();
-      return `${f.file}\u00a0: ${years.length === 0 ? 'aucune ligne valide' : `année${years.length > 1 ? 's' : ''} ${years.join(', ')}`}`;
+      return `${f.file} : ${years.length === 0 ? 'aucune ligne valide' : `année${years.length > 1 ? 's' : ''} ${years.join(', ')}`}`;
     })
     .join(' ; ');
 }
@@ -61,11 +61,11 @@ export function checkBuiltinCoverage(sections: readonly ResolvedSection[], figur
     if (main === undefined || figures.get(main, figures.year) !== undefined) continue;
     const present = yearsOf(report, section.id);
     throw new DataError(
-      `${configFile}, sections : le chapitre «\u00a0${section.id}\u00a0» n'a aucune donnée pour ${figures.year} (${describeChapterData(report, section.id)})`,
+      `${configFile}, sections : le chapitre « ${section.id} » n'a aucune donnée pour ${figures.year} (${describeChapterData(report, section.id)})`,
       {
         hint:
-          (present.length > 0 ? `choisissez une année présente (--annee ${present[present.length - 1]} ou «\u00a0annee:\u00a0» dans ${configFile}), ` : '') +
-          `ajoutez les données de ${figures.year}, ou retirez «\u00a0${section.id}\u00a0» de «\u00a0sections\u00a0» dans ${configFile}`,
+          (present.length > 0 ? `choisissez une année présente (--annee ${present[present.length - 1]} ou « annee: » dans ${configFile}), ` : '') +
+          `ajoutez les données de ${figures.year}, ou retirez « ${section.id} » de « sections » dans ${configFile}`,
       },
     );
   }

@@ -31,10 +31,12 @@ function listVariables(section: SectionSource): Set<string> {
 }
 
 /** `{{chiffre trod.tests}}`: an unquoted word is read by Handlebars as a variable, which does not exist. */
-function isUnknownVariable(node: Node, variables: ReadonlySet<string>): node is hbs.AST.PathExpression {
+function isUnknownVariable(node: Node, variables: ReadonlySet<string>, inEach: boolean): node is hbs.AST.PathExpression {
   if (node.type !== 'PathExpression') return false;
   const path = node as hbs.AST.PathExpression;
   if (path.data || path.original === 'this' || path.original.startsWith('this.') || path.original.startsWith('.')) return false;
+  // Inside {{#each}}, a plain name may be a field of the items (an empty list gives none to know them by).
+  if (inEach && path.parts.length === 1) return false;
   return !variables.has(path.parts[0] ?? '');
 }
 
@@ -46,11 +48,11 @@ function lineOf(node: Node): number {
 export function checkTemplate(ast: hbs.AST.Program, section: SectionSource): void {
   const variables = listVariables(section);
   const known = `variables disponibles : ${[...variables].join(', ')}`;
-  const visit = (node: Node | null | undefined): void => {
+  const visit = (node: Node | null | undefined, inEach = false): void => {
     if (node === null || node === undefined) return;
     switch (node.type) {
       case 'Program':
-        for (const child of (node as hbs.AST.Program).body) visit(child);
+        for (const child of (node as hbs.AST.Program).body) visit(child, inEach);
         return;
       case 'PartialStatement':
       case 'PartialBlockStatement':
@@ -71,7 +73,7 @@ export function checkTemplate(ast: hbs.AST.Program, section: SectionSource): voi
           failAt({ section, line: lineOf(node) }, `aide inconnue « {{${path.original}}} »`, HELPERS_HINT);
         }
         const name = path.type === 'PathExpression' ? path.original : '';
-        if (!isCall && isUnknownVariable(path, variables)) {
+        if (!isCall && isUnknownVariable(path, variables, inEach)) {
           failAt(
             { section, line: lineOf(node) },
             `« {{${path.original}}} » n'est pas une variable des sections`,
@@ -82,7 +84,7 @@ export function checkTemplate(ast: hbs.AST.Program, section: SectionSource): voi
           failAt({ section, line: lineOf(node) }, `« {{#${name}}} » attend un seul argument, reçu ${call.params.length}`, `par ex. {{#if precedente}}…{{/if}} ; pour tester un chiffre : {{#si "trod.tests"}}…{{/si}}`);
         }
         for (const param of call.params) {
-          if (isUnknownVariable(param as Node, variables)) {
+          if (isUnknownVariable(param as Node, variables, inEach)) {
             const word = (param as hbs.AST.PathExpression).original;
             failAt(
               { section, line: lineOf(node) },
@@ -90,18 +92,18 @@ export function checkTemplate(ast: hbs.AST.Program, section: SectionSource): voi
               `mettez l'identifiant entre guillemets : {{${name} "${word}"}} (${known})`,
             );
           }
-          visit(param as Node);
+          visit(param as Node, inEach);
         }
         for (const pair of call.hash?.pairs ?? []) {
-          if (isUnknownVariable(pair.value as Node, variables)) {
+          if (isUnknownVariable(pair.value as Node, variables, inEach)) {
             const word = (pair.value as hbs.AST.PathExpression).original;
             failAt({ section, line: lineOf(node) }, `valeur sans guillemets ${pair.key}=${word} dans {{${name}}}`, `mettez la valeur entre guillemets : ${pair.key}="${word}"`);
           }
-          visit(pair.value as Node);
+          visit(pair.value as Node, inEach);
         }
         if (node.type === 'BlockStatement') {
-          visit((node as hbs.AST.BlockStatement).program);
-          visit((node as hbs.AST.BlockStatement).inverse);
+          visit((node as hbs.AST.BlockStatement).program, inEach || name === 'each');
+          visit((node as hbs.AST.BlockStatement).inverse, inEach);
         }
         return;
       }
