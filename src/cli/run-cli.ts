@@ -115,7 +115,8 @@ function reportError(error: unknown, debug: boolean): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  writeError(`Erreur interne inattendue : ${message}`);
+  // The raw message is English (a library's, Node's): shown only with --debug, with the stack.
+  writeError(debug ? `Erreur interne inattendue : ${message}` : "Erreur interne inattendue : ce n'est pas une erreur de vos fichiers, mais de rapport.");
   writeError(debug && error instanceof Error && error.stack ? error.stack : '→ relancez avec --debug pour le détail technique, et signalez le problème.');
   return ExitCode.render;
 }
