@@ -110,6 +110,7 @@ export function registerBuild(program: Command): void {
         ...(options.sortie !== undefined && { outputDir: options.sortie }),
         ...(options.section !== undefined && { section: options.section }),
         onStage: createProgress(quiet),
+        ...(!quiet && { onNotice: (text: string) => writeError(`  ${text}`) }),
       });
       const shown = (path: string) => relative(process.cwd(), path) || path;
       // Warnings are printed even with --quiet: a block left out of the report must not go unnoticed.

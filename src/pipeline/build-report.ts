@@ -96,18 +96,19 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
-  const { data, computed } = await stage('lecture', async () => {
-    const data = await readProject({ folder: options.folder, ...(options.year !== undefined && { year: options.year }) });
-    if (data.yearNotice !== undefined) options.onNotice?.(data.yearNotice);
-    const computed = requireFigures(data.collected, { folder: options.folder, labels: data.config.libelles, configFile: data.configFile });
-    return { data, computed };
-  });
+  const data = await stage('lecture', () => readProject({ folder: options.folder, ...(options.year !== undefined && { year: options.year }) }));
+  // Said once the stage's line is complete (a TTY shows « lecture… » until then).
+  if (data.yearNotice !== undefined) options.onNotice?.(data.yearNotice);
   const { config } = data;
-  const { report, figures: set } = computed;
-  const year = set.year;
 
   // Every check `rapport check` runs too (prepare-report.ts): same errors, same messages.
-  const prepared = await stage('chiffres', () => prepareReport(data, computed, options.section === undefined ? {} : { section: options.section }));
+  const { computed, prepared } = await stage('chiffres', async () => {
+    const computed = requireFigures(data.collected, { folder: options.folder, labels: config.libelles, configFile: data.configFile });
+    const prepared = await prepareReport(data, computed, options.section === undefined ? {} : { section: options.section });
+    return { computed, prepared };
+  });
+  const { report, figures: set } = computed;
+  const year = set.year;
   const warnings = prepared.warnings;
 
   const outputDir = resolve(options.outputDir ?? join(options.folder, 'sortie'));

@@ -106,5 +106,6 @@ describe('check is the gate of build: the same error, the same exit code, nothin
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
-  });
+    // Two processes in a row per case, on a shared machine: generous, but a hang still fails.
+  }, 300_000);
 });
