@@ -2,6 +2,7 @@
 // that fail, the fixtures of issue 9 with an attendu.json, and the bad-input corpus
 // fixtures/invalides/) runs through both commands: the same French message, the same non-zero
 // exit code, no stack trace, and nothing written (no sortie/ created).
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -109,3 +110,41 @@ describe('check is the gate of build: the same error, the same exit code, nothin
     // Two processes in a row per case, on a shared machine: generous, but a hang still fails.
   }, 300_000);
 });
+
+describe('check with a failing section', () => {
+  const folder = join(FIXTURES, 'section-bloc-non-ferme');
+
+  it('--json: ok is false and blocking carries build\'s message and exit code; the error also goes to stderr', async () => {
+    const result = await runRapport(['check', folder, '--json']);
+    expect(result.code).toBe(2);
+    const document = JSON.parse(result.stdout) as { ok: boolean; blocking: { message: string; hint: string; exitCode: number } | null };
+    expect(document.ok).toBe(false);
+    expect(document.blocking?.message).toBe('sections/depistage.md, ligne 9 : bloc « {{#si}} » jamais fermé');
+    expect(document.blocking?.hint).toContain('{{/si}}');
+    expect(document.blocking?.exitCode).toBe(2);
+    expect(result.stderr).toContain('Erreur : sections/depistage.md, ligne 9');
+  });
+
+  it('text: the summary ends with ✘, not ✔, and check loads no browser, canvas, chart.js nor pdf-lib', async () => {
+    const hook = join(ROOT, 'tests', 'cli', 'heavy-modules-hook.mjs');
+    const result = await runNode(['--import', hook, join(ROOT, 'bin', 'rapport.js'), 'check', folder]);
+    expect(result.stdout).toContain('✘ La construction échouerait : voir l\'erreur ci-dessous.');
+    expect(result.stdout).not.toContain('✔');
+    expect(result.stderr).not.toContain('MODULE LOURD');
+    expect(result.code).toBe(2);
+  });
+
+  it('the hook does see a heavy module when one is loaded (the test above can fail)', async () => {
+    const hook = join(ROOT, 'tests', 'cli', 'heavy-modules-hook.mjs');
+    const result = await runNode(['--import', hook, '--input-type=module', '-e', "await import('pdf-lib')"]);
+    expect(result.stderr).toContain('MODULE LOURD');
+  });
+});
+
+function runNode(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [...args], { cwd: ROOT, encoding: 'utf8' }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
