@@ -76,6 +76,15 @@ export const checkJsonSchema = z
     dataFolder: z.string().describe('dossier où les CSV ont été lus'),
     year: z.number().int().nullable().describe("année du rapport, null quand aucune ligne n'est datée"),
     ok: z.boolean().describe('true quand aucune erreur : build peut utiliser les données'),
+    blocking: z
+      .strictObject({
+        message: z.string().describe("l'erreur, en français"),
+        details: z.array(z.string()).describe('les précisions (une par ligne affichée)'),
+        hint: z.string().nullable().describe('ce qu\'il faut faire'),
+        exitCode: z.number().int().describe('le code de sortie de build'),
+      })
+      .nullable()
+      .describe("null, ou l'erreur sur laquelle build s'arrêterait alors que les fichiers sont valides (section, année, configuration)"),
     files: z.array(z.strictObject({ file: z.string(), dataset })),
     summaries: z.array(summarySchema),
     errors: z.array(issueSchema),

@@ -114,6 +114,7 @@ export function registerBuild(program: Command): void {
         ...(options.section !== undefined && { section: options.section }),
         ...(options.financeur !== undefined && { funder: options.financeur }),
         onStage: createProgress(quiet),
+        ...(!quiet && { onNotice: (text: string) => writeError(`  ${text}`) }),
       });
       const shown = (path: string) => relative(process.cwd(), path) || path;
       // The paths produced are the data of build (stdout); warnings are talk, silenced by --quiet.

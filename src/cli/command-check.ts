@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { describeConfigFile, listMultiAnswerDimensions, loadConfig } from '../config/index.js';
-import { checkLabelKeys } from '../pipeline/compute-figures.js';
-import { checkFunderIndicators } from '../pipeline/check-funders.js';
-import { createFigureCollector, type Finding } from '../figures/index.js';
-import { ingestFolder, type DataIssue } from '../ingest/index.js';
-import { ExitCode } from '../shared/errors.js';
+import type { Finding } from '../figures/index.js';
+import type { DataIssue } from '../ingest/index.js';
+import { readProject, verifyProject } from '../pipeline/prepare-report.js';
+import { ExitCode, RapportError } from '../shared/errors.js';
 import { formatCheckJson, formatCheckText } from './format-check.js';
-import { isQuiet, writeOut } from './output.js';
+import { isQuiet, writeError, writeOut } from './output.js';
 import { parseYearOption } from './parse-options.js';
 
 interface CheckOptions {
@@ -24,32 +22,31 @@ export function registerCheck(program: Command): void {
     .option('--json', 'affiche un document JSON (fichiers, erreurs, avertissements, résumés) au lieu du texte')
     .option('--debug', 'affiche le détail technique des erreurs internes')
     .action(async (folder: string, options: CheckOptions) => {
-      // The config maps the association's own headers and values: check must read as build does.
-      const config = await loadConfig(folder);
-      const year = options.annee ?? config.annee;
-      const multiAnswer = listMultiAnswerDimensions(config);
-      // Figures are computed in the same single pass: they bring the consistency checks.
-      const collector = createFigureCollector({
-        ...(year !== undefined && { reportYear: year }),
-        multiAnswerDimensions: multiAnswer,
-        labels: config.libelles.chiffres,
-        categories: config.categories,
-      });
-      const report = await ingestFolder(
-        { folder, ...(year !== undefined && { year }), columns: config.colonnes, files: config.fichiers, values: config.valeurs, categories: config.categories },
-        collector.sink,
-      );
+      // The same reading and verifications as build (src/pipeline/prepare-report.ts), without the browser.
+      const data = await readProject({ folder, ...(options.annee !== undefined && { year: options.annee }) });
+      if (data.yearNotice !== undefined && options.json !== true) writeError(data.yearNotice);
+      const { report } = data.collected;
       let findings: Finding[] = [];
       let conflicts: DataIssue[] = [];
-      if (report.ok && report.year !== undefined) {
-        const set = collector.finish(report);
-        checkLabelKeys(config.libelles, set.figures, describeConfigFile(config, folder));
-        checkFunderIndicators(config, set.figures, describeConfigFile(config, folder));
-        findings = set.findings;
-        conflicts = set.errors;
+      let blocking: RapportError | undefined;
+      let warnings: string[] = [];
+      if (report.ok) {
+        try {
+          // Figures are computed in the same single pass: they bring the consistency checks.
+          const figures = data.collected.finish();
+          findings = figures.findings;
+          conflicts = figures.errors;
+          if (conflicts.length === 0) warnings = await verifyProject(data, { report, figures });
+        } catch (error) {
+          if (!(error instanceof RapportError)) throw error;
+          blocking = error;
+        }
       }
       const checked = conflicts.length > 0 ? { ...report, errors: [...report.errors, ...conflicts], ok: false } : report;
-      writeOut(options.json ? formatCheckJson(checked, findings) : formatCheckText(checked, folder, findings, { quiet: isQuiet() }));
+      writeOut(options.json ? formatCheckJson(checked, findings, blocking) : formatCheckText(checked, folder, findings, { quiet: isQuiet(), blocked: blocking !== undefined }));
+      if (options.json !== true) for (const warning of warnings) writeError(`Avertissement : ${warning}`);
+      // Build's own message and exit code, on stderr after the summary of the files.
+      if (blocking !== undefined) throw blocking;
       process.exitCode = checked.ok ? ExitCode.ok : ExitCode.invalidData;
     });
 }

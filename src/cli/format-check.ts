@@ -12,6 +12,7 @@ import {
 } from '../ingest/index.js';
 import { formatDateFr } from '../shared/dates.js';
 import type { Finding } from '../figures/index.js';
+import type { RapportError } from '../shared/errors.js';
 import { formatInteger, plural } from '../shared/format.js';
 import type { CheckJson, CheckJsonIssue } from './check-json-schema.js';
 
@@ -52,9 +53,18 @@ function listIssues(lines: string[], groups: readonly IssueGroup[], files: reado
   }
 }
 
-/** `quiet` (`check --quiet`): only the errors and the verdict, no file summary, warning or finding. */
-export function formatCheckText(report: IngestReport, folder: string, findings: readonly Finding[] = [], options: { quiet?: boolean } = {}): string {
+/**
+ * `quiet` (`check --quiet`): only the errors and the verdict, no file summary, warning or finding.
+ * `blocked`: the data are valid but `build` would stop (a section, the year, the config): its error follows on stderr.
+ */
+export function formatCheckText(
+  report: IngestReport,
+  folder: string,
+  findings: readonly Finding[] = [],
+  options: { quiet?: boolean; blocked?: boolean } = {},
+): string {
   const quiet = options.quiet === true;
+  const blocked = options.blocked === true;
   const lines: string[] = [];
   if (!quiet) lines.push(`Vérification de ${folder}${report.year !== undefined ? ` — rapport ${report.year}` : ''}`);
   if (!quiet) lines.push(`Données lues dans ${report.dataFolder}`, '');
@@ -87,7 +97,9 @@ export function formatCheckText(report: IngestReport, folder: string, findings: 
     }
   }
   if (lines.length > 0) lines.push('');
-  if (report.ok) {
+  if (blocked) {
+    lines.push('✘ La construction échouerait : voir l\'erreur ci-dessous.');
+  } else if (report.ok) {
     lines.push(`✔ Aucune erreur : les données sont utilisables${warningTotal > 0 ? ` (${plural(warningTotal, 'avertissement')})` : ''}.`);
   } else {
     lines.push(`✘ ${plural(errorTotal, 'erreur')} : corrigez les fichiers indiqués puis relancez « rapport check ${folder} ».`);
@@ -96,13 +108,15 @@ export function formatCheckText(report: IngestReport, folder: string, findings: 
 }
 
 /** Stable JSON shape (version 1): see docs/verification.md, schemas/check.schema.json. Person codes never appear. */
-export function formatCheckJson(report: IngestReport, findings: readonly Finding[] = []): string {
+export function formatCheckJson(report: IngestReport, findings: readonly Finding[] = [], blocking?: RapportError): string {
   const document: CheckJson = {
     version: 1,
     folder: report.folder,
     dataFolder: report.dataFolder,
     year: report.year ?? null,
-    ok: report.ok,
+    ok: report.ok && blocking === undefined,
+    // What `build` would stop on although the files are valid (a section, the year, the config).
+    blocking: blocking === undefined ? null : { message: blocking.message, details: [...blocking.details], hint: blocking.hint ?? null, exitCode: blocking.exitCode },
     files: report.files.map((f) => ({ file: f.file, dataset: f.dataset })),
     summaries: report.files.map((f) => ({
       file: f.file,

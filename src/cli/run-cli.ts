@@ -94,7 +94,8 @@ function reportError(error: unknown, program: Command, debug: boolean): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  writeFailure(`Erreur interne inattendue : ${message}`);
+  // The raw message is English (a library's, Node's): shown only with --debug, with the stack.
+  writeFailure(debug ? `Erreur interne inattendue : ${message}` : "Erreur interne inattendue : ce n'est pas une erreur de vos fichiers, mais de rapport.");
   writeFailure(debug && error instanceof Error && error.stack ? error.stack : '→ relancez avec --debug pour le détail technique, et signalez le problème.');
   return ExitCode.render;
 }

@@ -1,4 +1,5 @@
 import type { Browser } from 'puppeteer-core';
+import { RenderError } from '../shared/errors.js';
 import { withBrowser } from './browser.js';
 import { applyMetadata } from './metadata.js';
 import { printWithPageNumbers } from './page-numbers.js';
@@ -16,7 +17,13 @@ export async function renderPdf(options: RenderPdfOptions): Promise<RenderPdfRes
       ...(options.fill === undefined ? {} : { fill: options.fill }),
     });
     return {
-      pdf: await applyMetadata(printed.pdf, options.metadata),
+      pdf: await applyMetadata(printed.pdf, options.metadata).catch((error: unknown) => {
+        // pdf-lib's own words are English: kept for --debug only.
+        throw new RenderError('le PDF imprimé par le navigateur est illisible : métadonnées non écrites', {
+          hint: 'relancez la construction ; si cela se reproduit, mettez le navigateur à jour ou indiquez-en un autre (PUPPETEER_EXECUTABLE_PATH)',
+          cause: error,
+        });
+      }),
       pageCount: printed.pageCount,
       anchorPages: printed.anchorPages,
       blockedRequests: printed.blockedRequests,

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { renderChart } from '../charts/index.js';
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
-import { listMultiAnswerDimensions, loadConfig, type LoadedConfig } from '../config/index.js';
+import { describeConfigFile, listMultiAnswerDimensions, loadConfig, type LoadedConfig } from '../config/index.js';
 import { createIngestCache, type IngestCache } from '../ingest/index.js';
 import { renderReport } from '../render/render-report.js';
 import type { SectionSource } from '../render/types.js';
@@ -114,7 +114,7 @@ export async function buildReportHtml(options: BuildHtmlOptions): Promise<HtmlBu
   let sectionWarnings = previous?.sectionWarnings ?? [];
   if (sections === undefined || dataChanged || changed('textes')) {
     const warnings: string[] = [];
-    sections = await step('sections', () => readReportSections(config, computed, published.figures, warnings));
+    sections = await step('sections', () => readReportSections(config, computed, published.figures, warnings, describeConfigFile(config, options.folder)));
     sectionWarnings = warnings;
   }
   const extras =

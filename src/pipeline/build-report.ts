@@ -3,13 +3,14 @@
 import { basename, join, resolve } from 'node:path';
 import { renderChart } from '../charts/index.js';
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
-import { formatReportTitle, loadConfig, type LoadedConfig } from '../config/index.js';
-import { formatFiguresCsv } from '../figures/index.js';
+import { formatReportTitle } from '../config/index.js';
 import { renderPdf, withBrowser, type LaunchBrowserOptions, type RenderPdfOptions } from '../pdf/index.js';
 import { renderReport, titleHoldsName } from '../render/render-report.js';
 import { UsageError } from '../shared/errors.js';
 import { SECTION_ID, SECTION_ID_EXPECTED } from '../shared/section-id.js';
-import { computeReportFigures, createRenderInput, publishReportFigures, readReportExtras, readReportSections } from './report-steps.js';
+import { requireFigures } from './compute-figures.js';
+import { prepareReport, readProject } from './prepare-report.js';
+import { createRenderInput } from './report-steps.js';
 import { lockOutputFolder } from './output-lock.js';
 import { registerCleanup } from '../shared/interrupt.js';
 import { removeOwnTemporaryFiles, writeOutputs, type OutputFile, type WriteStaged } from './write-outputs.js';
@@ -35,6 +36,8 @@ export interface BuildOptions {
   /** Build only this funder's bilan (`--financeur ars`): no report, the same figures and chart cache. */
   funder?: string;
   version: string;
+  /** Progress lines besides the stages: the year chosen by `annee:` when the data go further. */
+  onNotice?: (text: string) => void;
   /** Progress; a returned promise is awaited (a pause point for interruption tests). */
   onStage?: (stage: BuildStage, phase: 'start' | 'end', milliseconds?: number) => void | Promise<void>;
   /** Real generation date, printed in the annex only when given (`--horodater`); never in the PDF metadata. */
@@ -110,26 +113,23 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
-  const { config, computed } = await stage('lecture', async () => {
-    const config: LoadedConfig = await loadConfig(options.folder);
-    // Before reading any data: a mistyped id is said at once.
-    if (options.funder !== undefined) checkFunderOption(config, options.funder);
-    const computed = await computeReportFigures(config, options.folder, options.year);
-    return { config, computed };
+  const data = await stage('lecture', async () => {
+    const data = await readProject({ folder: options.folder, ...(options.year !== undefined && { year: options.year }) });
+    if (options.funder !== undefined) checkFunderOption(data.config, options.funder);
+    return data;
   });
-  const { figures: set } = computed;
-  const warnings: string[] = [];
-  const year = set.year;
+  // Said once the stage's line is complete (a TTY shows « lecture… » until then).
+  if (data.yearNotice !== undefined) options.onNotice?.(data.yearNotice);
+  const { config } = data;
 
-  const prepared = await stage('chiffres', async () => {
-    const { published, figures } = publishReportFigures(config, computed);
-    const sections = await readReportSections(config, computed, figures, warnings);
-    if (options.section !== undefined && !sections.some((s) => s.id === options.section)) {
-      throw new UsageError(`section « ${options.section} » inconnue`, { hint: `sections de ce rapport : ${sections.map((s) => s.id).join(', ')}` });
-    }
-    const csv = formatFiguresCsv(published.figures, { complete: false });
-    return { published, figures, sections, csv };
+  // Every check `rapport check` runs too (prepare-report.ts): same errors, same messages.
+  const { computed, prepared } = await stage('chiffres', async () => {
+    const computed = requireFigures(data.collected, { folder: options.folder, labels: config.libelles, configFile: data.configFile, funders: config });
+    const prepared = await prepareReport(data, computed, options.section === undefined ? {} : { section: options.section });
+    return { computed, prepared };
   });
+  const year = computed.figures.year;
+  const warnings = prepared.warnings;
 
   const outputDir = resolve(options.outputDir ?? join(options.folder, 'sortie'));
   const cacheDir = join(outputDir, '.cache', 'graphiques');
@@ -150,7 +150,10 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     computed,
     published: prepared,
     sections: prepared.sections,
-    extras: await readReportExtras(config),
+    extras: {
+      ...(prepared.logoDataUri !== undefined && { logoDataUri: prepared.logoDataUri }),
+      ...(prepared.edito !== undefined && { edito: prepared.edito }),
+    },
     version: options.version,
     drawChart,
     ...(options.now !== undefined && { now: options.now }),

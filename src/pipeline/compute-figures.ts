@@ -53,11 +53,17 @@ function describeErrors(report: IngestReport): string[] {
   return files.flatMap((file) => describeFileGroups(report.groups, file, 'error', report.files.find((f) => f.file === file)));
 }
 
+export interface CollectedFigures {
+  report: IngestReport;
+  /** Computes the figures once the report is known valid; throws « aucune donnée datée » as build does. */
+  finish: () => FigureSet;
+}
+
 /**
- * Throws a DataError (exit 1) listing the same messages as `check` when a file is invalid, and
- * when a figure is given by two sources (raw rows and an indicateurs file).
+ * One pass over the data folder with the figure accumulators plugged in. Invalid data is
+ * returned in the report, not thrown: `check` lists it, `build` and `chiffres` stop on it.
  */
-export async function computeFigures(options: ComputeFiguresOptions): Promise<ComputedFigures> {
+export async function collectFigures(options: ComputeFiguresOptions): Promise<CollectedFigures> {
   const collector = createFigureCollector({
     ...(options.year !== undefined && { reportYear: options.year }),
     ...(options.multiAnswerDimensions !== undefined && { multiAnswerDimensions: options.multiAnswerDimensions }),
@@ -76,6 +82,20 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
     },
     collector.sink,
   );
+  return { report, finish: () => collector.finish(report) };
+}
+
+/**
+ * Throws a DataError (exit 1) listing the same messages as `check` when a file is invalid, and
+ * when a figure is given by two sources (raw rows and an indicateurs file).
+ */
+export async function computeFigures(options: ComputeFiguresOptions): Promise<ComputedFigures> {
+  return requireFigures(await collectFigures(options), options);
+}
+
+/** The figures of valid data, or the DataError / ConfigError build stops on. */
+export function requireFigures(collected: CollectedFigures, options: Pick<ComputeFiguresOptions, 'folder' | 'labels' | 'configFile' | 'funders'>): ComputedFigures {
+  const { report } = collected;
   const hint = `corrigez les fichiers indiqués, puis vérifiez avec « rapport check ${options.folder} »`;
   if (!report.ok) {
     const count = report.files.reduce((sum, file) => sum + file.errorCount, 0) || report.errors.length;
@@ -84,7 +104,7 @@ export async function computeFigures(options: ComputeFiguresOptions): Promise<Co
       details: describeErrors(report),
     });
   }
-  const figures = collector.finish(report);
+  const figures = collected.finish();
   if (figures.errors.length > 0) {
     throw new DataError(`${plural(figures.errors.length, 'chiffre')} donné${figures.errors.length > 1 ? 's' : ''} par deux sources différentes`, {
       hint,

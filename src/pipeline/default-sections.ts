@@ -9,7 +9,7 @@ import { suggestClosest } from '../shared/suggest.js';
 const DEFAULT_ORDER = ['chiffres-cles', 'maraudes', 'trod', 'domiciliations', 'aides', 'accueil'] as const;
 
 /** The figure a built-in chapter's first sentence states: without it for the year, no chapter. */
-const MAIN_FIGURE: Readonly<Record<string, string>> = {
+export const MAIN_FIGURE: Readonly<Record<string, string>> = {
   maraudes: 'maraudes.sessions',
   trod: 'trod.tests',
   domiciliations: 'domiciliations.personnes',

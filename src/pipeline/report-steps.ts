@@ -1,7 +1,7 @@
 // The steps of a report build that do not print: figures from the data, published figures and the
 // chosen sections, the render input. `rapport build` chains them with the PDF; the live preview
 // (src/preview/) chains them without it and re-runs only those whose inputs changed.
-import { describeConfigFile, formatReportTitle, listMultiAnswerDimensions, type LoadedConfig } from '../config/index.js';
+import { ConfigError, describeConfigFile, formatKeyPath, formatReportTitle, listMultiAnswerDimensions, type LoadedConfig } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
 import { applyConfidentiality, counterFigureId, type PublishedFigures } from '../figures/index.js';
 import { buildFunderBilans } from '../figures/funder-bilan.js';
@@ -12,6 +12,8 @@ import { computeFigures, type ComputedFigures } from './compute-figures.js';
 import { checkFamilies, listDefaultSections } from './default-sections.js';
 import { funderFileBase } from './funder-files.js';
 import { createReportFigures } from './report-figures.js';
+import { checkBuiltinCoverage, describeBuiltinData } from './year-coverage.js';
+import { suggestClosest } from '../shared/suggest.js';
 
 /** Ingestion and figures for the report year, with the config's column mappings, synonyms and labels. */
 export function computeReportFigures(config: LoadedConfig, folder: string, year?: number, ingestCache?: IngestCache): Promise<ComputedFigures> {
@@ -49,21 +51,27 @@ export function publishReportFigures(config: LoadedConfig, computed: ComputedFig
 
 /**
  * The report's sections, read: those of the config, else the defaults for the datasets present.
- * Sections left out for lack of data are added to `warnings`.
+ * Sections left out for lack of data are added to `warnings`. Built-in chapters carry what data
+ * they were built from, so an error inside one names it (our bug, never the user's).
  */
 export async function readReportSections(
   config: LoadedConfig,
   computed: ComputedFigures,
   figures: ReportFigures,
   warnings: string[],
+  configFile: string,
 ): Promise<SectionSource[]> {
-  const { report } = computed;
+  const { report, figures: set } = computed;
   const datasets = new Set(report.files.filter((f) => f.dataset !== null && f.rowsValid > 0 && f.dataset !== 'indicateurs').map((f) => f.dataset as string));
   const familyTitles = new Map(Object.entries(config.libelles.familles));
   const chosen = (config.sections ?? listDefaultSections(datasets, figures, familyTitles, warnings)).map((section) =>
     section.kind === 'famille' && section.titre === undefined ? { ...section, titre: familyTitles.get(section.id) } : section,
   );
   checkFamilies(chosen, figures);
+  checkObjectives(config, figures, configFile);
+  // A built-in chapter the config lists for a year its data file has no row of: said as such,
+  // not as an unknown figure inside our template.
+  if (config.sections !== undefined) checkBuiltinCoverage(chosen, figures, report, configFile);
   // `libelles: { maraudes: Tournées de rue }` retitles the built-in chapter of that family too.
   const read = (await readSections(config, chosen)).map((section, index) => {
     const title = chosen[index]?.kind === 'builtin' ? familyTitles.get(section.id) : undefined;
@@ -71,7 +79,29 @@ export async function readReportSections(
   });
   // The chiffres clés give each family chapter's headline tiles.
   const familles = read.filter((_, index) => chosen[index]?.kind === 'famille').map((section) => ({ titre: section.title, motif: `${section.id}.*` }));
-  return read.map((section) => (section.id === 'chiffres-cles' ? { ...section, variables: { ...section.variables, familles } } : section));
+  return read.map((section, index) => {
+    const kind = chosen[index]?.kind;
+    const builtin = kind === 'builtin' || kind === 'famille' ? { builtin: describeBuiltinData(kind === 'famille' ? 'famille' : section.id, set.year, report) } : {};
+    return section.id === 'chiffres-cles' ? { ...section, ...builtin, variables: { ...section.variables, familles } } : { ...section, ...builtin };
+  });
+}
+
+/**
+ * `objectifs` naming no figure of the data is the config's error, said with the config file and
+ * key: the `{{objectifs}}` helper would say it from inside our chiffres-cles template, and a
+ * report whose sections do not print the table would ignore the typo.
+ */
+function checkObjectives(config: LoadedConfig, figures: ReportFigures, configFile: string): void {
+  const known = figures.ids();
+  const unknown = Object.keys(config.objectifs).filter((id) => !known.includes(id));
+  if (unknown.length === 0) return;
+  throw new ConfigError(
+    unknown.map((id) => {
+      const closest = suggestClosest(id, known);
+      return { file: configFile, key: formatKeyPath(['objectifs', id]), message: `chiffre inconnu « ${id} »${closest === undefined ? '' : ` ; vouliez-vous dire « ${closest} » ?`}` };
+    }),
+    { hint: 'la liste des chiffres est dans docs/chiffres.md ; « rapport chiffres » exporte ceux de vos données' },
+  );
 }
 
 /** The project's texts and image outside the sections: read again only when they change. */

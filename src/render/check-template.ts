@@ -15,17 +15,44 @@ export const HELPERS_HINT = `aides disponibles : ${ALLOWED_HELPERS.join(', ')} (
 
 type Node = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 
+/** Variables every section may print (helpers.ts expandSection). */
+const SECTION_VARIABLES = ['annee', 'annee_precedente', 'precedente', 'objectifs'];
+/** Handlebars' own blocks: one argument each. */
+const BLOCKS_WITH_ONE_ARGUMENT = new Set(['if', 'unless', 'each']);
+
+/** Variable names of a section: the common ones, its own (`famille`), the keys of its lists' items (`titre`, `motif`). */
+function listVariables(section: SectionSource): Set<string> {
+  const names = new Set(SECTION_VARIABLES);
+  for (const [name, value] of Object.entries(section.variables ?? {})) {
+    names.add(name);
+    if (Array.isArray(value)) for (const item of value as readonly Record<string, string>[]) for (const key of Object.keys(item)) names.add(key);
+  }
+  return names;
+}
+
+/** `{{chiffre trod.tests}}`: an unquoted word is read by Handlebars as a variable, which does not exist. */
+function isUnknownVariable(node: Node, variables: ReadonlySet<string>, inEach: boolean): node is hbs.AST.PathExpression {
+  if (node.type !== 'PathExpression') return false;
+  const path = node as hbs.AST.PathExpression;
+  if (path.data || path.original === 'this' || path.original.startsWith('this.') || path.original.startsWith('.')) return false;
+  // Inside {{#each}}, a plain name may be a field of the items (an empty list gives none to know them by).
+  if (inEach && path.parts.length === 1) return false;
+  return !variables.has(path.parts[0] ?? '');
+}
+
 function lineOf(node: Node): number {
   return node.loc?.start.line ?? 1;
 }
 
 /** Throws a UsageError naming the file and line of the first forbidden construct of `ast`. */
 export function checkTemplate(ast: hbs.AST.Program, section: SectionSource): void {
-  const visit = (node: Node | null | undefined): void => {
+  const variables = listVariables(section);
+  const known = `variables disponibles : ${[...variables].join(', ')}`;
+  const visit = (node: Node | null | undefined, inEach = false): void => {
     if (node === null || node === undefined) return;
     switch (node.type) {
       case 'Program':
-        for (const child of (node as hbs.AST.Program).body) visit(child);
+        for (const child of (node as hbs.AST.Program).body) visit(child, inEach);
         return;
       case 'PartialStatement':
       case 'PartialBlockStatement':
@@ -45,11 +72,38 @@ export function checkTemplate(ast: hbs.AST.Program, section: SectionSource): voi
         if (isCall && path.type === 'PathExpression' && !path.data && !ALLOWED.has(path.original)) {
           failAt({ section, line: lineOf(node) }, `aide inconnue « {{${path.original}}} »`, HELPERS_HINT);
         }
-        for (const param of call.params) visit(param as Node);
-        for (const pair of call.hash?.pairs ?? []) visit(pair.value as Node);
+        const name = path.type === 'PathExpression' ? path.original : '';
+        if (!isCall && isUnknownVariable(path, variables, inEach)) {
+          failAt(
+            { section, line: lineOf(node) },
+            `« {{${path.original}}} » n'est pas une variable des sections`,
+            `pour afficher un chiffre : {{chiffre "${path.original}"}} ; ${known}`,
+          );
+        }
+        if (node.type === 'BlockStatement' && BLOCKS_WITH_ONE_ARGUMENT.has(name) && call.params.length !== 1) {
+          failAt({ section, line: lineOf(node) }, `« {{#${name}}} » attend un seul argument, reçu ${call.params.length}`, `par ex. {{#if precedente}}…{{/if}} ; pour tester un chiffre : {{#si "trod.tests"}}…{{/si}}`);
+        }
+        for (const param of call.params) {
+          if (isUnknownVariable(param as Node, variables, inEach)) {
+            const word = (param as hbs.AST.PathExpression).original;
+            failAt(
+              { section, line: lineOf(node) },
+              `identifiant sans guillemets « ${word} » dans {{${name}}}`,
+              `mettez l'identifiant entre guillemets : {{${name} "${word}"}} (${known})`,
+            );
+          }
+          visit(param as Node, inEach);
+        }
+        for (const pair of call.hash?.pairs ?? []) {
+          if (isUnknownVariable(pair.value as Node, variables, inEach)) {
+            const word = (pair.value as hbs.AST.PathExpression).original;
+            failAt({ section, line: lineOf(node) }, `valeur sans guillemets ${pair.key}=${word} dans {{${name}}}`, `mettez la valeur entre guillemets : ${pair.key}="${word}"`);
+          }
+          visit(pair.value as Node, inEach);
+        }
         if (node.type === 'BlockStatement') {
-          visit((node as hbs.AST.BlockStatement).program);
-          visit((node as hbs.AST.BlockStatement).inverse);
+          visit((node as hbs.AST.BlockStatement).program, inEach || name === 'each');
+          visit((node as hbs.AST.BlockStatement).inverse, inEach);
         }
         return;
       }

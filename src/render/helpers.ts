@@ -8,6 +8,7 @@ import { buildChartSpec, CROSS } from './chart-specs.js';
 import { renderTypologyHelper } from './typology-helper.js';
 import { renderComparisonTable } from './comparison-table.js';
 import { checkTemplate, HELPERS_HINT } from './check-template.js';
+import { parseSection, translateRuntimeError } from './section-syntax.js';
 import { expandFigurePattern } from './figure-order.js';
 import { describeDimension, describeEvolution, formatShare, formatValue, previousOf } from './figure-text.js';
 import { checkDimension, checkFigureId, failAt, type HelperLocation, resolveValue, resolveYear } from './resolve-figure.js';
@@ -236,9 +237,9 @@ export function expandSection(
     failAt(at(options), `aide inconnue « {{${options.name ?? '?'}}} »`, HELPERS_HINT);
   });
 
+  const ast = parseSection(section);
+  checkTemplate(ast, section);
   try {
-    const ast = Handlebars.parse(section.body);
-    checkTemplate(ast, section);
     return env.compile(ast, { strict: false, knownHelpersOnly: false })({
       ...section.variables,
       annee: figures.year,
@@ -248,10 +249,7 @@ export function expandSection(
       objectifs: objectives.length > 0,
     });
   } catch (error) {
-    if (error instanceof Error && error.name !== 'UsageError' && /Parse error|Expecting|lexical/i.test(error.message)) {
-      const line = /line (\d+)/.exec(error.message)?.[1];
-      failAt({ section, line: Number(line ?? 1) }, `syntaxe {{…}} invalide : ${error.message.split('\n')[0] ?? ''}`);
-    }
+    translateRuntimeError(error, section);
     throw error;
   }
 }

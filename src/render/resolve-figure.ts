@@ -1,7 +1,7 @@
 // Resolves the arguments of a section helper to published figures, with build errors that name
 // the section file and line and suggest the closest id, dimension or modalite.
 import { suggestClosest } from '../shared/suggest.js';
-import { UsageError } from '../shared/errors.js';
+import { RenderError, UsageError } from '../shared/errors.js';
 import type { PublishedValue, ReportFigures, SectionSource } from './types.js';
 
 /** Hash keys of helpers that are options, not dimension filters. */
@@ -15,6 +15,14 @@ export interface HelperLocation {
 
 export function failAt(location: HelperLocation, message: string, hint?: string): never {
   const line = location.section.bodyLine + location.line - 1;
+  const { section } = location;
+  if (section.builtin !== undefined) {
+    throw new RenderError(`chapitre intégré « ${section.id} » (${section.file}, ligne ${line}) : ${message} — avec ${section.builtin}`, {
+      hint:
+        `ce n'est pas une erreur de vos fichiers mais de rapport, avec ces données : signalez-la avec ce message. En attendant, ` +
+        `choisissez une autre année (--annee) ou remplacez « ${section.id} » dans « sections » de rapport.yaml par votre propre section`,
+    });
+  }
   throw new UsageError(`${location.section.file}, ligne ${line} : ${message}`, {
     hint: hint ?? 'corrigez la section puis relancez la construction (la liste des chiffres est dans docs/chiffres.md)',
   });

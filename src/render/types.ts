@@ -73,6 +73,11 @@ export interface SectionSource {
    * `familles` ({ titre, motif }) in the chiffres clés.
    */
   variables?: Readonly<Record<string, string | readonly Readonly<Record<string, string>>[]>>;
+  /**
+   * Built-in chapters only (templates/sections/): the year and data files it was built from, in
+   * French. An error inside it is ours, never the user's: it is said with this, not as their mistake.
+   */
+  builtin?: string;
 }
 
 export interface AssociationInfo {
