@@ -98,7 +98,8 @@ export function renderFunderTables(bilan: FunderBilan, options: FunderTablesOpti
       .join('');
     return [
       `<${tag}>${escapeHtml(title)}</${tag}>` +
-        `<div class="bloc"><table class="indicateurs-financeur${rows.length <= 14 ? ' court' : ''}">` +
+        // A named, focusable box like every table of the report: it scrolls sideways on a phone.
+        `<div class="bloc" role="region" tabindex="0" aria-label="${escapeHtml(`${title} — ${bilan.nom}, ${year}`)}"><table class="indicateurs-financeur${rows.length <= 14 ? ' court' : ''}">` +
         `<caption>Valeurs attendues et obtenues en ${year}</caption>` +
         '<thead><tr><th scope="col">Indicateur</th><th scope="col" class="nombre">Attendu</th>' +
         `<th scope="col" class="nombre">Obtenu ${year}</th><th scope="col" class="nombre">Taux de réalisation</th>` +

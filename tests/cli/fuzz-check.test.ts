@@ -5,6 +5,7 @@
 // on the whole files: RAPPORT_FUZZ_CASES, RAPPORT_FUZZ_SEED and RAPPORT_FUZZ_FULL choose them.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { STACK_LINE } from './cli-helpers.js';
@@ -36,6 +37,13 @@ const originals = new Map(files.map((name) => [name, headOf(readFileSync(join(DA
 const project = join(makeTempDir(), 'projet');
 cpSync(DEMO, project, { recursive: true, filter: (source) => !source.startsWith(DATA) && !source.includes('sortie') });
 mkdirSync(join(project, 'donnees'));
+// One file at a time: the demo's chapter list, édito and funders' indicators name figures of the other
+// files, which `check` (the gate of build) rightly refuses; the property is about the data.
+const config = parseDocument(readFileSync(join(project, 'rapport.yaml'), 'utf8'));
+config.delete('sections');
+config.delete('financeurs');
+config.delete('edito');
+writeFileSync(join(project, 'rapport.yaml'), config.toString());
 
 /** `rapport check` in this process, its output captured. */
 async function check(): Promise<{ code: number; output: string }> {

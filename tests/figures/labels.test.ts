@@ -181,6 +181,10 @@ describe('config categories', () => {
   it('refuses a value outside the built-in list without the config, naming the accepted ones', async () => {
     const error = await compute({ 'trod.csv': trod }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ exitCode: 1 });
-    expect(JSON.stringify((error as { details: string[] }).details)).toContain('valeur « hépatite A » non valide');
+    // Grouped per column (issue 9): « colonne « depistage » : 2 valeurs non valides (« hépatite A », « VHA ») ».
+    const details = (error as { details: string[] }).details.join('\n');
+    expect(details).toContain('colonne « depistage »');
+    expect(details).toMatch(/valeurs? non valides?/);
+    expect(details).toContain('« hépatite A »');
   });
 });
