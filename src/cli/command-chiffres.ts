@@ -3,9 +3,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
-import { describeConfigFile, listMultiAnswerDimensions, loadConfig } from '../config/index.js';
+import { listMultiAnswerDimensions, loadConfig } from '../config/index.js';
 import { applyConfidentiality, formatFiguresCsv, formatFiguresJson } from '../figures/index.js';
-import { computeFigures } from '../pipeline/compute-figures.js';
+import { computeFigures, describeFigureOptions } from '../pipeline/compute-figures.js';
 import { writeFileAtomic } from '../pipeline/write-atomic.js';
 import { UsageError } from '../shared/errors.js';
 import { describeFsError } from '../shared/fs-errors.js';
@@ -99,17 +99,8 @@ export function registerChiffres(program: Command): void {
         const name = `chiffres-${year ?? 'AAAA'}${options.complet === true ? '-complet' : ''}.${options.format}`;
         checkChiffresPath(resolve(options.sortie), options.format, name);
       }
-      const { figures } = await computeFigures({
-        folder,
-        ...(year !== undefined && { year }),
-        columns: config.colonnes,
-        files: config.fichiers,
-        values: config.valeurs,
-        multiAnswerDimensions: listMultiAnswerDimensions(config),
-        categories: config.categories,
-        labels: config.libelles,
-        configFile: describeConfigFile(config, folder),
-      });
+      // No check of the funders' indicators: this command is how their ids are found.
+      const { figures } = await computeFigures(describeFigureOptions(config, folder, options.annee));
       const complete = options.complet === true;
       const view = applyConfidentiality(figures, complete ? 0 : config.confidentialite.seuil, { multiAnswerDimensions: listMultiAnswerDimensions(config) });
       const content =

@@ -17,7 +17,6 @@ import { removeOwnTemporaryFiles, writeOutputs, type OutputFile, type WriteStage
 import {
   checkFunderOption,
   collectFunderOutputs,
-  funderFileBase,
   listObsoleteBilans,
   printFunderDocuments,
   renderFunderDocuments,

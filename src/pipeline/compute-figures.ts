@@ -1,14 +1,12 @@
 // Reading + figures, chained in memory: one streaming pass over each file, figures computed by
 // the accumulators plugged into ingestion. Invalid data stops here, before anything is written.
-import { ConfigError, type ConfiguredLabels, formatKeyPath, type LoadedConfig } from '../config/index.js';
+import { ConfigError, type ConfiguredLabels, describeConfigFile, formatKeyPath, listMultiAnswerDimensions, type LoadedConfig } from '../config/index.js';
 import { createFigureCollector, type Figure, findUnknownLabelKeys, type FigureSet } from '../figures/index.js';
 import {
   type CategoryExtensions,
   type ColumnMapping,
   describeFileGroups,
   describeIssue,
-  describeOmitted,
-  type DataIssue,
   type IngestCache,
   type FileNames,
   type IngestReport,
@@ -40,6 +38,25 @@ export interface ComputeFiguresOptions {
   funders?: Pick<LoadedConfig, 'financeurs' | 'objectifs'>;
   /** Files validated by an earlier run, reused when unchanged (live preview). */
   ingestCache?: IngestCache;
+}
+
+/**
+ * The config's part in reading the data (column mappings, file names, value synonyms, categories,
+ * labels), the same for `check`, `build`, `chiffres` and the live preview.
+ */
+export function describeFigureOptions(config: LoadedConfig, folder: string, year?: number): ComputeFiguresOptions {
+  const chosenYear = year ?? config.annee;
+  return {
+    folder,
+    ...(chosenYear !== undefined && { year: chosenYear }),
+    columns: config.colonnes,
+    files: config.fichiers,
+    values: config.valeurs,
+    multiAnswerDimensions: listMultiAnswerDimensions(config),
+    categories: config.categories,
+    labels: config.libelles,
+    configFile: describeConfigFile(config, folder),
+  };
 }
 
 export interface ComputedFigures {

@@ -8,7 +8,7 @@ import type { ReportFigures, SectionSource } from '../render/types.js';
 import { verifySections } from '../render/verify-sections.js';
 import { UsageError } from '../shared/errors.js';
 import { describeYearChoice } from './year-coverage.js';
-import { checkLabelKeys, collectFigures, type CollectedFigures, type ComputedFigures } from './compute-figures.js';
+import { checkLabelKeys, collectFigures, describeFigureOptions, type CollectedFigures, type ComputedFigures } from './compute-figures.js';
 import { checkFunderIndicators } from './check-funders.js';
 import { publishReportFigures, readReportExtras, readReportSections } from './report-steps.js';
 
@@ -33,19 +33,8 @@ export interface ProjectData {
 export async function readProject(options: ReadProjectOptions): Promise<ProjectData> {
   const config = await loadConfig(options.folder);
   const multiAnswer = listMultiAnswerDimensions(config);
-  const year = options.year ?? config.annee;
   const configFile = describeConfigFile(config, options.folder);
-  const collected = await collectFigures({
-    folder: options.folder,
-    ...(year !== undefined && { year }),
-    columns: config.colonnes,
-    files: config.fichiers,
-    values: config.valeurs,
-    multiAnswerDimensions: multiAnswer,
-    categories: config.categories,
-    labels: config.libelles,
-    configFile,
-  });
+  const collected = await collectFigures(describeFigureOptions(config, options.folder, options.year));
   const yearNotice = options.year === undefined && config.annee !== undefined ? describeYearChoice(config.annee, configFile, collected.report) : undefined;
   return { folder: options.folder, config, multiAnswer, collected, configFile, ...(yearNotice !== undefined && { yearNotice }) };
 }

@@ -1,14 +1,14 @@
 // The steps of a report build that do not print: figures from the data, published figures and the
 // chosen sections, the render input. `rapport build` chains them with the PDF; the live preview
 // (src/preview/) chains them without it and re-runs only those whose inputs changed.
-import { ConfigError, describeConfigFile, formatKeyPath, formatReportTitle, listMultiAnswerDimensions, type LoadedConfig } from '../config/index.js';
+import { ConfigError, formatKeyPath, formatReportTitle, listMultiAnswerDimensions, type LoadedConfig } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
 import { applyConfidentiality, counterFigureId, type PublishedFigures } from '../figures/index.js';
 import { buildFunderBilans } from '../figures/funder-bilan.js';
 import type { IngestCache } from '../ingest/index.js';
 import type { RenderInput, ReportFigures, SectionSource } from '../render/types.js';
 import { describeAnnex } from './annex-info.js';
-import { computeFigures, type ComputedFigures } from './compute-figures.js';
+import { computeFigures, describeFigureOptions, type ComputedFigures } from './compute-figures.js';
 import { checkFamilies, listDefaultSections } from './default-sections.js';
 import { funderFileBase } from './funder-files.js';
 import { createReportFigures } from './report-figures.js';
@@ -17,18 +17,9 @@ import { suggestClosest } from '../shared/suggest.js';
 
 /** Ingestion and figures for the report year, with the config's column mappings, synonyms and labels. */
 export function computeReportFigures(config: LoadedConfig, folder: string, year?: number, ingestCache?: IngestCache): Promise<ComputedFigures> {
-  const chosenYear = year ?? config.annee;
   return computeFigures({
-    folder,
-    ...(chosenYear !== undefined && { year: chosenYear }),
-    columns: config.colonnes,
-    files: config.fichiers,
-    values: config.valeurs,
-    multiAnswerDimensions: listMultiAnswerDimensions(config),
-    categories: config.categories,
-    labels: config.libelles,
+    ...describeFigureOptions(config, folder, year),
     funders: config,
-    configFile: describeConfigFile(config, folder),
     ...(ingestCache !== undefined && { ingestCache }),
   });
 }
