@@ -1,5 +1,7 @@
 // Resolves the arguments of a section helper to published figures, with build errors that name
 // the section file and line and suggest the closest id, dimension or modalite.
+import { CATALOGUE } from '../figures/catalogue.js';
+import { DATASET_FILES } from '../ingest/contract.js';
 import { suggestClosest } from '../shared/suggest.js';
 import { RenderError, UsageError } from '../shared/errors.js';
 import type { PublishedValue, ReportFigures, SectionSource } from './types.js';
@@ -35,7 +37,17 @@ function suggestion(word: string, known: readonly string[]): string {
 
 export function checkFigureId(figures: ReportFigures, id: unknown, location: HelperLocation): string {
   if (typeof id !== 'string' || id === '') failAt(location, 'identifiant de chiffre manquant (ex. {{chiffre "trod.tests"}})');
-  if (!figures.ids().includes(id)) failAt(location, `chiffre inconnu « ${id} »${suggestion(id, figures.ids())}`);
+  if (!figures.ids().includes(id)) {
+    // A catalogue figure whose file is absent this year is not a typo: say what is missing.
+    if (CATALOGUE[id] !== undefined) {
+      failAt(
+        location,
+        `aucune donnée pour le chiffre « ${id} » : le fichier ${DATASET_FILES[id.split('.')[0] as keyof typeof DATASET_FILES] ?? id.split('.')[0]} est absent ou n'a aucune ligne valide`,
+        `ajoutez le fichier, ou placez ce passage dans un bloc {{#si "${id}"}} … {{/si}} pour qu'il disparaisse sans données (docs/sections.md)`,
+      );
+    }
+    failAt(location, `chiffre inconnu « ${id} »${suggestion(id, figures.ids())}`);
+  }
   return id;
 }
 
