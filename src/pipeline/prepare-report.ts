@@ -1,7 +1,9 @@
 // Everything `build` verifies before drawing a chart or starting the browser, shared by `build`
 // and `check`: config, data and figures, chosen sections, section files, édito, logo, and every
 // helper of every section expanded against the figures of the year. `check` ✔ means `build` works.
+import { resolve } from 'node:path';
 import { describeConfigFile, listMultiAnswerDimensions, loadConfig, type LoadedConfig } from '../config/index.js';
+import { readSections } from '../config/read-project-files.js';
 import { formatFiguresCsv, type FigureSet, type PublishedFigures } from '../figures/index.js';
 import type { IngestReport } from '../ingest/index.js';
 import type { ReportFigures, SectionSource } from '../render/types.js';
@@ -93,8 +95,13 @@ export async function verifyProject(data: ProjectData, computed: ComputedFigures
   checkLabelKeys(data.config.libelles, computed.figures.figures, data.configFile);
   checkFunderIndicators(data.config, computed.figures.figures, data.configFile);
   const prepared = await prepareReport(data, computed);
+  // The funders' own sections are expanded in their bilans with the same helpers: checked too.
+  const funderFiles = data.config.financeurs.flatMap((funder) =>
+    funder.indicateurs.length === 0 ? [] : funder.sections.map((file) => ({ kind: 'file' as const, fichier: resolve(data.config.folder, file), id: undefined })),
+  );
+  const funderSections = funderFiles.length === 0 ? [] : await readSections(data.config, funderFiles);
   const blocks = verifySections({
-    sections: prepared.sections,
+    sections: [...prepared.sections, ...funderSections],
     figures: prepared.figures,
     objectives: prepared.objectives,
     ...(prepared.edito !== undefined && { edito: prepared.edito }),
