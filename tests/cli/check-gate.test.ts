@@ -3,11 +3,11 @@
 // fixtures/invalides/) runs through both commands: the same French message, the same non-zero
 // exit code, no stack trace, and nothing written (no sortie/ created).
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT, runRapport, snapshotTree, STACK_LINE } from './cli-helpers.js';
-import { DEMO, makeTempDir } from './demo-copy.js';
+import { prepareCaseProject } from './demo-copy.js';
 
 interface GateCase {
   /** Folder of the case's files. */
@@ -59,19 +59,7 @@ beforeAll(ensureBuilt);
 
 /** The project three levels deep in a temporary folder, as in tests/cli/invalides.test.ts. */
 function prepare(gate: GateCase): { root: string; project: string } {
-  const root = makeTempDir();
-  const project = join(root, 'a', 'b', 'projet');
-  mkdirSync(project, { recursive: true });
-  if (gate.base === 'demo') cpSync(DEMO, project, { recursive: true, filter: (source) => !source.startsWith(join(DEMO, 'sortie')) });
-  cpSync(gate.source, project, { recursive: true, filter: (source) => !source.endsWith('attendu.json') && !source.endsWith('expected.json') });
-  if (gate.lien_hors_projet !== undefined) {
-    const outside = join(root, 'ailleurs.csv');
-    writeFileSync(outside, 'date;depistage;resultat\n02/01/2024;VIH;NEG\n');
-    mkdirSync(dirname(join(project, gate.lien_hors_projet)), { recursive: true });
-    symlinkSync(outside, join(project, gate.lien_hors_projet));
-  }
-  for (const [file, size] of Object.entries(gate.taille ?? {})) truncateSync(join(project, file), size);
-  return { root, project };
+  return prepareCaseProject(gate.source, gate);
 }
 
 /** Files only, without the chart cache (folder mtimes change when a cache is created). */

@@ -1,8 +1,8 @@
 // Test helper: temporary copies of the demo folder with one cell broken, and the person codes
 // of a data folder (which must never appear in any output).
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll } from 'vitest';
 import { headerKey } from '../../src/shared/normalize.js';
@@ -104,4 +104,31 @@ export function collectPersonCodes(dataFolder: string): Set<string> {
 /** The person codes found in `text` (empty when none leaked). */
 export function leakedCodes(text: string, codes: ReadonlySet<string>): string[] {
   return [...codes].filter((code) => text.includes(code));
+}
+
+/** How a bad-input case is set up around its files (the attendu.json of fixtures/invalides cases). */
+export interface CaseSetup {
+  /** Start from a copy of the demo, the case's files on top. */
+  base?: 'demo';
+  /** A symlink at this path pointing outside the project. */
+  lien_hors_projet?: string;
+  /** Files grown to this many bytes (a too-large logo without storing megabytes in git). */
+  taille?: Record<string, number>;
+}
+
+/** The project of a case, three levels deep in a temporary folder: `../../../evil` still lands inside it. */
+export function prepareCaseProject(source: string, setup: CaseSetup): { root: string; project: string } {
+  const root = makeTempDir();
+  const project = join(root, 'a', 'b', 'projet');
+  mkdirSync(project, { recursive: true });
+  if (setup.base === 'demo') cpSync(DEMO, project, { recursive: true, filter: (path) => !path.startsWith(join(DEMO, 'sortie')) });
+  cpSync(source, project, { recursive: true, filter: (path) => !path.endsWith('attendu.json') && !path.endsWith('expected.json') });
+  if (setup.lien_hors_projet !== undefined) {
+    const outside = join(root, 'ailleurs.csv');
+    writeFileSync(outside, 'date;depistage;resultat\n02/01/2024;VIH;NEG\n');
+    mkdirSync(dirname(join(project, setup.lien_hors_projet)), { recursive: true });
+    symlinkSync(outside, join(project, setup.lien_hors_projet));
+  }
+  for (const [file, size] of Object.entries(setup.taille ?? {})) truncateSync(join(project, file), size);
+  return { root, project };
 }

@@ -2,11 +2,11 @@
 // by its attendu.json (command, arguments, exit code, message fragment, values that must not
 // appear). Every case runs the built CLI on a temporary copy and asserts the French message, the
 // exit code, no stack trace nor internal error, no secret printed, and nothing written anywhere.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT, runRapport, snapshotTree, STACK_LINE } from './cli-helpers.js';
-import { DEMO, makeTempDir } from './demo-copy.js';
+import { prepareCaseProject } from './demo-copy.js';
 
 interface Attendu {
   description: string;
@@ -36,21 +36,7 @@ beforeAll(ensureBuilt);
 
 /** The project of a case, three levels deep in a temporary folder: `../../../evil` still lands inside it. */
 function prepare(name: string, attendu: Attendu): { root: string; project: string } {
-  const root = makeTempDir();
-  const project = join(root, 'a', 'b', 'projet');
-  mkdirSync(project, { recursive: true });
-  if (attendu.base === 'demo') {
-    cpSync(DEMO, project, { recursive: true, filter: (source) => !source.includes(`${join(DEMO, 'sortie')}`) });
-  }
-  cpSync(join(CORPUS, name), project, { recursive: true, filter: (source) => !source.endsWith('attendu.json') && !source.endsWith('expected.json') });
-  if (attendu.lien_hors_projet !== undefined) {
-    const outside = join(root, 'ailleurs.csv');
-    writeFileSync(outside, 'date;depistage;resultat\n02/01/2024;VIH;NEG\n');
-    mkdirSync(dirname(join(project, attendu.lien_hors_projet)), { recursive: true });
-    symlinkSync(outside, join(project, attendu.lien_hors_projet));
-  }
-  for (const [file, size] of Object.entries(attendu.taille ?? {})) truncateSync(join(project, file), size);
-  return { root, project };
+  return prepareCaseProject(join(CORPUS, name), attendu);
 }
 
 /** Files only (a folder's mtime changes when the chart cache is created in it), without the chart cache. */
