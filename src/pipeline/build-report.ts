@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { renderChart } from '../charts/index.js';
 import type { ChartSpec, RenderedChart } from '../charts/types.js';
 import { formatReportTitle } from '../config/index.js';
+import { formatFiguresCsv } from '../figures/index.js';
 import { renderPdf, withBrowser, type LaunchBrowserOptions, type RenderPdfOptions } from '../pdf/index.js';
 import { renderReport, titleHoldsName } from '../render/render-report.js';
 import { UsageError } from '../shared/errors.js';
@@ -149,10 +150,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     computed,
     published: prepared,
     sections: prepared.sections,
-    extras: {
-      ...(prepared.logoDataUri !== undefined && { logoDataUri: prepared.logoDataUri }),
-      ...(prepared.edito !== undefined && { edito: prepared.edito }),
-    },
+    extras: prepared.extras,
     version: options.version,
     drawChart,
     ...(options.now !== undefined && { now: options.now }),
@@ -230,7 +228,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
         result.htmlPath = `${base}.html`;
         result.csvPath = join(outputDir, `chiffres-${year}.csv`);
         files.push({ name: basename(result.htmlPath), content: rendered.fill(pdfs.report.anchorPages) });
-        files.push({ name: basename(result.csvPath), content: prepared.csv });
+        files.push({ name: basename(result.csvPath), content: formatFiguresCsv(prepared.published.figures, { complete: false }) });
       }
     }
     files.push(...funderFiles);

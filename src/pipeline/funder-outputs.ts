@@ -1,7 +1,7 @@
 // Per-funder bilans in the build (issue 10): which funders get one, their documents rendered to
 // HTML, then printed by the build's one browser; written by the build with the rest of its outputs.
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { LoadedConfig } from '../config/index.js';
 import { readSections } from '../config/read-project-files.js';
@@ -13,7 +13,7 @@ import type { AssociationInfo, RenderInput } from '../render/types.js';
 import { UsageError } from '../shared/errors.js';
 import type { OutputFile } from './write-outputs.js';
 import { suggestClosest } from '../shared/suggest.js';
-import { FUNDERS_FOLDER, funderFileBase } from './funder-files.js';
+import { FUNDERS_FOLDER, funderFileBase, listFunderSectionFiles } from './funder-files.js';
 
 export { FUNDERS_FOLDER, funderFileBase };
 
@@ -50,8 +50,7 @@ export interface RenderFunderDocumentsOptions {
 export async function renderFunderDocuments(options: RenderFunderDocumentsOptions): Promise<FunderDocument[]> {
   const documents: FunderDocument[] = [];
   for (const bilan of options.bilans) {
-    const files = bilan.sections.map((file) => ({ kind: 'file' as const, fichier: resolve(options.config.folder, file), id: undefined }));
-    const sections = await readSections(options.config, files);
+    const sections = await readSections(options.config, listFunderSectionFiles(options.config.folder, bilan.sections));
     const rendered = await renderFunderBilan({
       association: options.association,
       bilan,

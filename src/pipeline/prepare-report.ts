@@ -1,10 +1,9 @@
 // Everything `build` verifies before drawing a chart or starting the browser, shared by `build`
 // and `check`: config, data and figures, chosen sections, section files, édito, logo, and every
 // helper of every section expanded against the figures of the year. `check` ✔ means `build` works.
-import { resolve } from 'node:path';
-import { describeConfigFile, listMultiAnswerDimensions, loadConfig, type LoadedConfig } from '../config/index.js';
+import { describeConfigFile, loadConfig, type LoadedConfig } from '../config/index.js';
 import { readSections } from '../config/read-project-files.js';
-import { formatFiguresCsv, type FigureSet, type PublishedFigures } from '../figures/index.js';
+import type { FigureSet, PublishedFigures } from '../figures/index.js';
 import type { IngestReport } from '../ingest/index.js';
 import type { ReportFigures, SectionSource } from '../render/types.js';
 import { verifySections } from '../render/verify-sections.js';
@@ -12,7 +11,8 @@ import { UsageError } from '../shared/errors.js';
 import { describeYearChoice } from './year-coverage.js';
 import { checkLabelKeys, collectFigures, describeFigureOptions, type CollectedFigures, type ComputedFigures } from './compute-figures.js';
 import { checkFunderIndicators } from './check-funders.js';
-import { publishReportFigures, readReportExtras, readReportSections } from './report-steps.js';
+import { listFunderSectionFiles } from './funder-files.js';
+import { listObjectives, publishReportFigures, readReportExtras, readReportSections, type ReportExtras } from './report-steps.js';
 
 export interface ReadProjectOptions {
   folder: string;
@@ -24,7 +24,6 @@ export interface ReadProjectOptions {
 export interface ProjectData {
   folder: string;
   config: LoadedConfig;
-  multiAnswer: readonly string[];
   collected: CollectedFigures;
   /** Config file as shown in messages. */
   configFile: string;
@@ -34,11 +33,10 @@ export interface ProjectData {
 
 export async function readProject(options: ReadProjectOptions): Promise<ProjectData> {
   const config = await loadConfig(options.folder);
-  const multiAnswer = listMultiAnswerDimensions(config);
   const configFile = describeConfigFile(config, options.folder);
   const collected = await collectFigures(describeFigureOptions(config, options.folder, options.year));
   const yearNotice = options.year === undefined && config.annee !== undefined ? describeYearChoice(config.annee, configFile, collected.report) : undefined;
-  return { folder: options.folder, config, multiAnswer, collected, configFile, ...(yearNotice !== undefined && { yearNotice }) };
+  return { folder: options.folder, config, collected, configFile, ...(yearNotice !== undefined && { yearNotice }) };
 }
 
 export interface PreparedReport {
@@ -47,10 +45,8 @@ export interface PreparedReport {
   published: PublishedFigures;
   figures: ReportFigures;
   sections: SectionSource[];
-  csv: string;
-  edito?: { body: string; signature?: string; file: string; bodyLine: number };
-  logoDataUri?: string;
-  objectives: { id: string; expected: number; label?: string }[];
+  /** Édito and logo, read once: `check` expands the édito, `build` prints both. */
+  extras: ReportExtras;
   /** Chapters left out of a default report (no row of the year). */
   warnings: string[];
 }
@@ -65,23 +61,14 @@ export async function prepareReport(data: ProjectData, computed: ComputedFigures
   if (options.section !== undefined && !sections.some((s) => s.id === options.section)) {
     throw new UsageError(`section « ${options.section} » inconnue`, { hint: `sections de ce rapport : ${sections.map((s) => s.id).join(', ')}` });
   }
-  const csv = formatFiguresCsv(published.figures, { complete: false });
-  const { edito, logoDataUri } = await readReportExtras(config);
-  const objectives = Object.entries(config.objectifs).map(([id, objective]) => ({
-    id,
-    expected: objective.valeur,
-    ...(objective.libelle !== undefined && { label: objective.libelle }),
-  }));
+  const extras = await readReportExtras(config);
   return {
     report,
     set,
     published,
     figures,
     sections,
-    csv,
-    ...(edito !== undefined && { edito }),
-    ...(logoDataUri !== undefined && { logoDataUri }),
-    objectives,
+    extras,
     warnings,
   };
 }
@@ -97,14 +84,14 @@ export async function verifyProject(data: ProjectData, computed: ComputedFigures
   const prepared = await prepareReport(data, computed);
   // The funders' own sections are expanded in their bilans with the same helpers: checked too.
   const funderFiles = data.config.financeurs.flatMap((funder) =>
-    funder.indicateurs.length === 0 ? [] : funder.sections.map((file) => ({ kind: 'file' as const, fichier: resolve(data.config.folder, file), id: undefined })),
+    funder.indicateurs.length === 0 ? [] : listFunderSectionFiles(data.config.folder, funder.sections),
   );
   const funderSections = funderFiles.length === 0 ? [] : await readSections(data.config, funderFiles);
   const blocks = verifySections({
     sections: [...prepared.sections, ...funderSections],
     figures: prepared.figures,
-    objectives: prepared.objectives,
-    ...(prepared.edito !== undefined && { edito: prepared.edito }),
+    objectives: listObjectives(data.config),
+    ...(prepared.extras.edito !== undefined && { edito: prepared.extras.edito }),
   });
   return [...prepared.warnings, ...blocks.map((w) => `${w.file}, ligne ${w.line} : ${w.message}`)];
 }

@@ -1,7 +1,7 @@
 // The steps of a report build that do not print: figures from the data, published figures and the
 // chosen sections, the render input. `rapport build` chains them with the PDF; the live preview
 // (src/preview/) chains them without it and re-runs only those whose inputs changed.
-import { ConfigError, formatKeyPath, formatReportTitle, listMultiAnswerDimensions, type LoadedConfig } from '../config/index.js';
+import { formatReportTitle, listMultiAnswerDimensions, type LoadedConfig } from '../config/index.js';
 import { readEdito, readLogo, readSections } from '../config/read-project-files.js';
 import { applyConfidentiality, counterFigureId, type PublishedFigures } from '../figures/index.js';
 import { buildFunderBilans } from '../figures/funder-bilan.js';
@@ -13,7 +13,6 @@ import { checkFamilies, listDefaultSections } from './default-sections.js';
 import { funderFileBase } from './funder-files.js';
 import { createReportFigures } from './report-figures.js';
 import { checkBuiltinCoverage, describeBuiltinData } from './year-coverage.js';
-import { suggestClosest } from '../shared/suggest.js';
 
 /** Ingestion and figures for the report year, with the config's column mappings, synonyms and labels. */
 export function computeReportFigures(config: LoadedConfig, folder: string, year?: number, ingestCache?: IngestCache): Promise<ComputedFigures> {
@@ -59,7 +58,6 @@ export async function readReportSections(
     section.kind === 'famille' && section.titre === undefined ? { ...section, titre: familyTitles.get(section.id) } : section,
   );
   checkFamilies(chosen, figures);
-  checkObjectives(config, figures, configFile);
   // A built-in chapter the config lists for a year its data file has no row of: said as such,
   // not as an unknown figure inside our template.
   if (config.sections !== undefined) checkBuiltinCoverage(chosen, figures, report, configFile);
@@ -77,24 +75,6 @@ export async function readReportSections(
   });
 }
 
-/**
- * `objectifs` naming no figure of the data is the config's error, said with the config file and
- * key: the `{{objectifs}}` helper would say it from inside our chiffres-cles template, and a
- * report whose sections do not print the table would ignore the typo.
- */
-function checkObjectives(config: LoadedConfig, figures: ReportFigures, configFile: string): void {
-  const known = figures.ids();
-  const unknown = Object.keys(config.objectifs).filter((id) => !known.includes(id));
-  if (unknown.length === 0) return;
-  throw new ConfigError(
-    unknown.map((id) => {
-      const closest = suggestClosest(id, known);
-      return { file: configFile, key: formatKeyPath(['objectifs', id]), message: `chiffre inconnu « ${id} »${closest === undefined ? '' : ` ; vouliez-vous dire « ${closest} » ?`}` };
-    }),
-    { hint: 'la liste des chiffres est dans docs/chiffres.md ; « rapport chiffres » exporte ceux de vos données' },
-  );
-}
-
 /** The project's texts and image outside the sections: read again only when they change. */
 export interface ReportExtras {
   logoDataUri?: string;
@@ -106,6 +86,15 @@ export async function readReportExtras(config: LoadedConfig): Promise<ReportExtr
   const logoDataUri = await readLogo(config);
   const edito = await readEdito(config);
   return { ...(logoDataUri && { logoDataUri }), ...(edito && { edito }) };
+}
+
+/** The short-form `objectifs` table (`{{objectifs}}`), for the layout and for `check`. */
+export function listObjectives(config: LoadedConfig): NonNullable<RenderInput['objectives']> {
+  return Object.entries(config.objectifs).map(([id, objective]) => ({
+    id,
+    expected: objective.valeur,
+    ...(objective.libelle !== undefined && { label: objective.libelle }),
+  }));
 }
 
 export interface RenderInputOptions {
@@ -146,11 +135,7 @@ export function createRenderInput(options: RenderInputOptions): RenderInput {
     funders: config.financeurs.map((p) => (p.role ? `${p.nom} (${p.role})` : p.nom)),
     funderBilans: bilans,
     annex: { ...annex, funderBilans: bilanFiles },
-    objectives: Object.entries(config.objectifs).map(([id, objective]) => ({
-      id,
-      expected: objective.valeur,
-      ...(objective.libelle !== undefined && { label: objective.libelle }),
-    })),
+    objectives: listObjectives(config),
     drawChart: options.drawChart,
     ...(options.onlySection !== undefined && { onlySection: options.onlySection }),
   };
